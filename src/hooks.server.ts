@@ -1,0 +1,47 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { app, startApp } from '#lib/server/app';
+import { EnvError } from '#lib/server/env';
+import { readSession, SESSION_COOKIE } from '#lib/modules/accounts/sessions.server';
+
+export const init: ServerInit = async () => {
+	try {
+		await startApp();
+	} catch (err) {
+		if (!(err instanceof EnvError)) throw err;
+		console.error(err.message);
+		process.exit(1);
+	}
+	const stop = async () => {
+		await app().stop();
+	};
+	process.once('sveltekit:shutdown', stop);
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.app = app();
+	const secret = event.cookies.get(SESSION_COOKIE);
+	const found = await readSession(event.locals.app, secret);
+	event.locals.user = found?.user ?? null;
+	event.locals.actor = found?.actor ?? null;
+	event.locals.sessionSecret = found ? secret : undefined;
+	if (secret && !found) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(session, headers);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status >= 500) console.error(error);
+	return { message: status === 404 ? 'Page introuvable.' : 'Une erreur est survenue. Veuillez réessayer.' };
+};

@@ -1,0 +1,166 @@
+import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { Ctx, RequestInfo } from '../../server/context';
+import { spaceMembers, spaces, structures, users } from '../../server/db/schema';
+import { assertCan, type Actor } from '../../server/auth/policy';
+import { audit } from '../../server/audit/audit';
+import { NotFoundError, ValidationError } from '../../server/errors';
+import { validate } from '../../server/forms';
+import { contactVisible, PAGE_SIZE, pageCount, slugify } from './rules';
+import { searchSchema, structureSchema } from './schemas';
+
+/** Structures of the community, searched in French (accents and plurals ignored), with facets. */
+export async function searchStructures(ctx: Ctx, params: unknown) {
+	const p = searchSchema.parse(params);
+	const where: SQL[] = [eq(structures.isMember, true)];
+	const query = p.q ? sql`websearch_to_tsquery('fr_unaccent', ${p.q})` : undefined;
+	if (query) {
+		where.push(sql`(${structures.search} @@ ${query} or unaccent(${structures.name}) ilike unaccent(${'%' + p.q + '%'}))`);
+	}
+	const facetWhere = and(...where);
+	if (p.type) where.push(eq(structures.kind, p.type));
+	if (p.region) where.push(eq(structures.region, p.region));
+	const filter = and(...where);
+	const page = p.page ?? 1;
+	const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(structures).where(filter);
+	const items = await ctx.db
+		.select({
+			slug: structures.slug,
+			name: structures.name,
+			acronym: structures.acronym,
+			kind: structures.kind,
+			description: structures.description,
+			region: structures.region,
+			members: sql<number>`(select count(*)::int from users u where u.structure_id = ${structures.id} and u.status <> 'deleted')`
+		})
+		.from(structures)
+		.where(filter)
+		.orderBy(...(query ? [sql`ts_rank(${structures.search}, ${query}) desc`] : []), asc(structures.name))
+		.limit(PAGE_SIZE)
+		.offset((page - 1) * PAGE_SIZE);
+	const kindFacets = await ctx.db
+		.select({ value: structures.kind, count: count() })
+		.from(structures)
+		.where(and(facetWhere, p.region ? eq(structures.region, p.region) : undefined))
+		.groupBy(structures.kind)
+		.orderBy(asc(structures.kind));
+	const regionFacets = await ctx.db
+		.select({ value: structures.region, count: count() })
+		.from(structures)
+		.where(and(facetWhere, p.type ? eq(structures.kind, p.type) : undefined, sql`${structures.region} is not null`))
+		.groupBy(structures.region)
+		.orderBy(asc(structures.region));
+	return { params: p, page, pageCount: pageCount(total), total, items, kindFacets, regionFacets };
+}
+
+/** A structure's page with its members; contact details follow each person's choice. */
+export async function getStructure(ctx: Ctx, actor: Actor | null, slug: string) {
+	const [structure] = await ctx.db.select().from(structures).where(eq(structures.slug, slug));
+	if (!structure) throw new NotFoundError('Structure introuvable.');
+	const people = await ctx.db
+		.select({
+			id: users.id,
+			name: users.name,
+			email: users.email,
+			phone: users.phone,
+			roleInStructure: users.roleInStructure,
+			emailVisibility: users.emailVisibility,
+			phoneVisibility: users.phoneVisibility
+		})
+		.from(users)
+		.where(and(eq(users.structureId, structure.id), ne(users.status, 'deleted')))
+		.orderBy(asc(users.name));
+	const involvement = await ctx.db
+		.selectDistinct({ slug: spaces.slug, title: spaces.title, role: spaceMembers.role, until: spaceMembers.until })
+		.from(spaceMembers)
+		.innerJoin(spaces, eq(spaces.id, spaceMembers.spaceId))
+		.where(eq(spaceMembers.structureId, structure.id));
+	return {
+		structure,
+		involvement,
+		members: people.map((m) => ({
+			id: m.id,
+			name: m.name,
+			roleInStructure: m.roleInStructure,
+			email: m.email && contactVisible(m.emailVisibility, actor, m.id) ? m.email : null,
+			phone: m.phone && contactVisible(m.phoneVisibility, actor, m.id) ? m.phone : null
+		}))
+	};
+}
+
+/** Individual members of the community (people), with contact details per their choice. */
+export async function listPeople(ctx: Ctx, actor: Actor | null, q?: string) {
+	const term = q?.trim().slice(0, 100);
+	const rows = await ctx.db
+		.select({
+			id: users.id,
+			name: users.name,
+			email: users.email,
+			emailVisibility: users.emailVisibility,
+			roleInStructure: users.roleInStructure,
+			bio: users.bio,
+			structureName: structures.name,
+			structureSlug: structures.slug
+		})
+		.from(users)
+		.leftJoin(structures, eq(structures.id, users.structureId))
+		.where(
+			and(
+				ne(users.status, 'deleted'),
+				ne(users.name, 'Administration'),
+				term ? sql`unaccent(${users.name} || ' ' || coalesce(${structures.name}, '')) ilike unaccent(${'%' + term + '%'})` : undefined
+			)
+		)
+		.orderBy(asc(users.name))
+		.limit(200);
+	return rows.map(({ email, emailVisibility, ...r }) => ({
+		...r,
+		email: email && contactVisible(emailVisibility, actor, r.id) ? email : null
+	}));
+}
+
+export async function getStructureForEdit(ctx: Ctx, actor: Actor | null, id: string) {
+	assertCan(actor, 'community.structures.manage');
+	if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError();
+	const [s] = await ctx.db.select().from(structures).where(eq(structures.id, id));
+	if (!s) throw new NotFoundError('Structure introuvable.');
+	return s;
+}
+
+export async function listAllStructures(ctx: Ctx, actor: Actor | null) {
+	assertCan(actor, 'community.structures.manage');
+	return ctx.db.select().from(structures).orderBy(asc(structures.name));
+}
+
+async function uniqueSlug(ctx: Ctx, name: string, exceptId?: string) {
+	const base = slugify(name) || 'structure';
+	for (let i = 1; ; i++) {
+		const slug = i === 1 ? base : `${base}-${i}`;
+		const [taken] = await ctx.db.select({ id: structures.id }).from(structures).where(eq(structures.slug, slug));
+		if (!taken || taken.id === exceptId) return slug;
+	}
+}
+
+export async function saveStructure(ctx: Ctx, actor: Actor | null, id: string | null, input: unknown, info: RequestInfo = {}) {
+	assertCan(actor, 'community.structures.manage');
+	const data = validate(structureSchema, input);
+	const [clash] = await ctx.db
+		.select({ id: structures.id })
+		.from(structures)
+		.where(and(sql`lower(${structures.name}) = lower(${data.name})`, id ? ne(structures.id, id) : undefined));
+	if (clash) throw new ValidationError({ name: 'Une structure porte déjà ce nom.' });
+	if (id) {
+		const [row] = await ctx.db.update(structures).set({ ...data, updatedAt: new Date() }).where(eq(structures.id, id)).returning();
+		if (!row) throw new NotFoundError('Structure introuvable.');
+		return row;
+	}
+	const [row] = await ctx.db.insert(structures).values({ ...data, slug: await uniqueSlug(ctx, data.name) }).returning();
+	await audit(ctx, actor, { action: 'structure.create', targetType: 'structure', targetId: row!.id, details: { name: data.name } }, info.ip);
+	return row!;
+}
+
+export async function deleteStructure(ctx: Ctx, actor: Actor | null, id: string, info: RequestInfo = {}) {
+	assertCan(actor, 'community.structures.manage');
+	const [row] = await ctx.db.delete(structures).where(eq(structures.id, id)).returning();
+	if (!row) throw new NotFoundError('Structure introuvable.');
+	await audit(ctx, actor, { action: 'structure.delete', targetType: 'structure', targetId: id, details: { ...row, search: undefined } }, info.ip);
+}

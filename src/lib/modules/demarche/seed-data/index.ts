@@ -1,0 +1,6 @@
+export type * from './types';
+export { spaces } from './spaces';
+export { structures } from './structures';
+export { people } from './people';
+export { milestones, figures } from './timeline';
+export { pages } from './pages';

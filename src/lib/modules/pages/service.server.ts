@@ -1,0 +1,26 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Ctx } from '../../server/context';
+import { keyFigures, milestones, pages } from '../../server/db/schema';
+import { isMember, type Actor } from '../../server/auth/policy';
+import { NotFoundError, UnauthenticatedError } from '../../server/errors';
+import { renderMarkdown } from './markdown';
+
+export async function getPage(ctx: Ctx, actor: Actor | null, slug: string) {
+	const [page] = await ctx.db.select().from(pages).where(eq(pages.slug, slug));
+	if (!page) throw new NotFoundError('Page introuvable.');
+	if (page.visibility === 'members' && !isMember(actor)) throw new UnauthenticatedError();
+	return { ...page, html: renderMarkdown(page.body) };
+}
+
+export async function getTimeline(ctx: Ctx) {
+	return ctx.db.select().from(milestones).orderBy(asc(milestones.date));
+}
+
+export async function getKeyFigures(ctx: Ctx) {
+	return ctx.db.select().from(keyFigures).orderBy(asc(keyFigures.position));
+}
+
+/** Load function shared by the simple editorial pages (legal notice, accessibility, data). */
+export const contentPageLoad =
+	(slug: string) =>
+	async ({ locals }: { locals: App.Locals }) => ({ page: await getPage(locals.app, locals.actor, slug) });

@@ -1,0 +1,42 @@
+import { env } from './env';
+import { openDatabase, type Database } from './db';
+import type { Ctx } from './context';
+import { startJobs, type Jobs } from './jobs';
+import { seedIfEmpty } from './seed/seed';
+
+export interface App extends Ctx {
+	database: Database;
+	jobs?: Jobs;
+	stop(): Promise<void>;
+}
+
+let current: App | undefined;
+let starting: Promise<App> | undefined;
+
+/** Starts the platform once: database (embedded by default), migrations, seed, jobs. */
+export function startApp(): Promise<App> {
+	starting ??= (async () => {
+		const config = env();
+		const database = await openDatabase(config);
+		const ctx: Ctx = { db: database.db, env: config };
+		const jobs = config.SMTP_URL ? await startJobs(ctx, database.url) : undefined;
+		if (jobs) ctx.enqueue = jobs.enqueue;
+		await seedIfEmpty(ctx);
+		current = {
+			...ctx,
+			database,
+			jobs,
+			async stop() {
+				await jobs?.stop();
+				await database.close();
+			}
+		};
+		return current;
+	})();
+	return starting;
+}
+
+export function app(): App {
+	if (!current) throw new Error('Platform not started');
+	return current;
+}

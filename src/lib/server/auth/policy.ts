@@ -1,0 +1,64 @@
+/**
+ * Who may do what. Pure predicates: no database, no framework. Every service calls
+ * `assertCan` first; routes only forward the actor.
+ */
+import { ForbiddenError, UnauthenticatedError } from '../errors';
+
+export type GlobalRole = 'admin' | 'coordination' | 'copil' | 'membre';
+export type SpaceRole = 'referent' | 'membre' | 'observateur';
+
+export interface Actor {
+	userId: string;
+	role: GlobalRole;
+	/** Roles held in spaces, by space id. */
+	spaceRoles: Record<string, SpaceRole[]>;
+}
+
+export interface Resource {
+	spaceId?: string;
+	ownerId?: string;
+}
+
+const rank: Record<GlobalRole, number> = { membre: 1, copil: 2, coordination: 3, admin: 4 };
+
+export const atLeast = (actor: Actor | null, role: GlobalRole) => !!actor && rank[actor.role] >= rank[role];
+export const isMember = (actor: Actor | null): actor is Actor => !!actor;
+export const hasSpaceRole = (actor: Actor | null, spaceId: string | undefined, ...roles: SpaceRole[]) =>
+	!!actor && !!spaceId && (actor.spaceRoles[spaceId] ?? []).some((r) => roles.includes(r));
+const isOwner = (actor: Actor | null, r?: Resource) => !!actor && !!r?.ownerId && r.ownerId === actor.userId;
+
+const rules = {
+	/** Reading the community directory's member contact details beyond "public". */
+	'community.members.read': (a) => isMember(a),
+	'community.structures.manage': (a) => atLeast(a, 'coordination'),
+	'profile.edit': (a, r) => isOwner(a, r) || atLeast(a, 'admin'),
+	'admin.access': (a) => atLeast(a, 'coordination'),
+	'emails.read': (a) => atLeast(a, 'admin'),
+	'audit.read': (a) => atLeast(a, 'admin'),
+	'users.invite': (a) => atLeast(a, 'coordination'),
+	'users.list': (a) => atLeast(a, 'coordination'),
+	'users.setRole': (a) => atLeast(a, 'admin'),
+	'joinRequests.decide': (a) => atLeast(a, 'coordination'),
+	'space.read.private': (a, r) => atLeast(a, 'coordination') || hasSpaceRole(a, r?.spaceId, 'referent', 'membre', 'observateur'),
+	'space.manage': (a, r) => atLeast(a, 'coordination') || hasSpaceRole(a, r?.spaceId, 'referent')
+} satisfies Record<string, (actor: Actor | null, resource?: Resource) => boolean>;
+
+export type Action = keyof typeof rules;
+
+export function can(actor: Actor | null, action: Action, resource?: Resource): boolean {
+	return rules[action](actor, resource);
+}
+
+/** Throws Unauthenticated for a visitor, Forbidden for a member without the right. */
+export function assertCan(actor: Actor | null, action: Action, resource?: Resource): asserts actor is Actor {
+	if (can(actor, action, resource)) return;
+	if (!actor) throw new UnauthenticatedError();
+	throw new ForbiddenError();
+}
+
+/** Roles a given actor may grant when inviting or changing a role. */
+export function grantableRoles(actor: Actor | null): GlobalRole[] {
+	if (atLeast(actor, 'admin')) return ['membre', 'copil', 'coordination', 'admin'];
+	if (atLeast(actor, 'coordination')) return ['membre', 'copil'];
+	return [];
+}

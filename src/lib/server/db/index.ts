@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import type { Env } from '../env';
+import { startEmbedded, type EmbeddedServer } from './embedded';
+import * as schema from './schema';
+
+export type Db = NodePgDatabase<typeof schema>;
+
+export interface Database {
+	db: Db;
+	pool: pg.Pool;
+	url: string;
+	embedded?: EmbeddedServer;
+	close(): Promise<void>;
+}
+
+export const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+
+export async function connect(url: string, max = 10): Promise<Omit<Database, 'close'> & { close(): Promise<void> }> {
+	const pool = new pg.Pool({ connectionString: url, max });
+	const db = drizzle(pool, { schema, casing: 'snake_case' });
+	return { db, pool, url, close: () => pool.end() };
+}
+
+export async function runMigrations(db: Db) {
+	await migrate(db, { migrationsFolder });
+}
+
+/** Opens the configured database (or starts the embedded one) and applies migrations. */
+export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'dataDir'>, log = console.log): Promise<Database> {
+	const embedded = env.DATABASE_URL ? undefined : await startEmbedded({ dataDir: env.dataDir, log });
+	const url = env.DATABASE_URL ?? embedded!.url;
+	const conn = await connect(url);
+	await runMigrations(conn.db);
+	return {
+		...conn,
+		embedded,
+		async close() {
+			await conn.close();
+			await embedded?.stop();
+		}
+	};
+}

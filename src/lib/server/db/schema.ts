@@ -1,0 +1,5 @@
+export * from '../../modules/accounts/tables';
+export * from '../../modules/community/tables';
+export * from '../../modules/spaces/tables';
+export * from '../../modules/pages/tables';
+export * from './platform-tables';

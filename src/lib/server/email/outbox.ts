@@ -1,0 +1,52 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { emails } from '../db/schema';
+import { assertCan, type Actor } from '../auth/policy';
+import { NotFoundError } from '../errors';
+
+export interface Message {
+	to: string;
+	subject: string;
+	text: string;
+	kind: string;
+}
+
+export const EMAIL_QUEUE = 'email.send';
+
+/**
+ * Every email is written to the outbox first. With SMTP configured it is queued for the
+ * sender job; without, it stays in the outbox, readable by admins.
+ */
+export async function sendEmail(ctx: Ctx, message: Message) {
+	const smtp = !!ctx.env.SMTP_URL && !!ctx.enqueue;
+	const [row] = await ctx.db
+		.insert(emails)
+		.values({ ...message, status: smtp ? 'queued' : 'outbox' })
+		.returning({ id: emails.id });
+	if (smtp) await ctx.enqueue!(EMAIL_QUEUE, { id: row!.id });
+	return row!.id;
+}
+
+export async function listEmails(ctx: Ctx, actor: Actor | null, limit = 100) {
+	assertCan(actor, 'emails.read');
+	return ctx.db
+		.select({
+			id: emails.id,
+			to: emails.to,
+			subject: emails.subject,
+			kind: emails.kind,
+			status: emails.status,
+			createdAt: emails.createdAt
+		})
+		.from(emails)
+		.orderBy(desc(emails.createdAt))
+		.limit(limit);
+}
+
+export async function getEmail(ctx: Ctx, actor: Actor | null, id: string) {
+	assertCan(actor, 'emails.read');
+	if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError();
+	const [row] = await ctx.db.select().from(emails).where(eq(emails.id, id));
+	if (!row) throw new NotFoundError('Email introuvable.');
+	return row;
+}

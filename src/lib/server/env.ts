@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every variable the platform reads, validated once. See .env.example. */
+const schema = z.object({
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
+		.optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	ORIGIN: z.url().optional(),
+	PUBLIC_BASE_URL: z.url().optional(),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('Chantiers coopératifs <ne-pas-repondre@chantiers.example.org>'),
+	ADMIN_EMAIL: z.email().default('admin@example.org'),
+	ADMIN_PASSWORD: z.string().min(12, 'au moins 12 caractères').optional(),
+	SEED_DEMO: z.enum(['true', 'false']).default('true'),
+	SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string; baseUrl: string; secureCookies: boolean };
+
+export class EnvError extends Error {}
+
+/** Parses an environment; throws an EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const cleaned = Object.fromEntries(
+		Object.entries(source).filter(([, v]) => v !== undefined && v !== '')
+	);
+	const result = schema.safeParse(cleaned);
+	if (!result.success) {
+		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new EnvError(`Configuration invalide :\n${lines.join('\n')}`);
+	}
+	const env = result.data;
+	const baseUrl = (env.PUBLIC_BASE_URL ?? env.ORIGIN ?? `http://localhost:${env.PORT}`).replace(
+		/\/$/,
+		''
+	);
+	return {
+		...env,
+		dataDir: path.resolve(env.DATA_DIR),
+		baseUrl,
+		secureCookies: baseUrl.startsWith('https://')
+	};
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+	cached ??= parseEnv(process.env);
+	return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache() {
+	cached = undefined;
+}

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { count, sql } from 'drizzle-orm';
+import type { Ctx } from '../context';
+import { keyFigures, milestones, pages, spaceMembers, spaces, structures, users } from '../db/schema';
+import { hashPassword } from '../auth/passwords';
+import { normalizeEmail } from '../../modules/accounts/rules';
+import * as content from '../../modules/demarche/seed-data';
+
+const SEED_LOCK = 7_421_001;
+
+/** Seeds an empty database: the first admin, then the démarche's content from the seeds. */
+export async function seedIfEmpty(ctx: Ctx, log = console.log) {
+	await ctx.db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+		const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
+		if (n > 0) return;
+		await createAdmin({ ...ctx, db: tx }, log);
+		if (ctx.env.SEED_DEMO === 'true') await seedDemarche({ ...ctx, db: tx });
+	});
+}
+
+export async function createAdmin(ctx: Ctx, log = console.log, email = ctx.env.ADMIN_EMAIL, password = ctx.env.ADMIN_PASSWORD) {
+	const chosen = password ?? randomBytes(12).toString('base64url');
+	await ctx.db
+		.insert(users)
+		.values({ email: normalizeEmail(email), name: 'Administration', role: 'admin', status: 'active', passwordHash: await hashPassword(chosen) })
+		.onConflictDoUpdate({ target: users.email, set: { role: 'admin', status: 'active', passwordHash: await hashPassword(chosen) } });
+	if (!password) {
+		log(`\n  Compte administrateur créé : ${email}\n  Mot de passe (affiché une seule fois) : ${chosen}\n`);
+	}
+}
+
+export async function seedDemarche(ctx: Ctx) {
+	const db = ctx.db;
+	const structureIds = new Map<string, string>();
+	for (const s of content.structures) {
+		const [row] = await db.insert(structures).values({ ...s, isMember: true }).returning({ id: structures.id });
+		structureIds.set(s.slug, row!.id);
+	}
+	const personIds = new Map<string, string>();
+	for (const p of content.people) {
+		const [row] = await db
+			.insert(users)
+			.values({
+				email: normalizeEmail(p.email),
+				name: p.name,
+				role: p.globalRole,
+				status: 'active',
+				structureId: p.structureSlug ? structureIds.get(p.structureSlug) : null,
+				roleInStructure: p.roleInStructure ?? null,
+				bio: p.bio ?? null,
+				emailVisibility: 'members',
+				isExample: true
+			})
+			.returning({ id: users.id });
+		personIds.set(p.key, row!.id);
+	}
+	for (const s of content.spaces) {
+		const { members, ...space } = s;
+		const [row] = await db.insert(spaces).values(space).returning({ id: spaces.id });
+		for (const m of members) {
+			await db.insert(spaceMembers).values({
+				spaceId: row!.id,
+				userId: personIds.get(m.personKey)!,
+				role: m.role,
+				structureId: m.structureSlug ? structureIds.get(m.structureSlug) : null,
+				since: m.since ?? null,
+				until: m.until ?? null
+			});
+		}
+	}
+	await db.insert(milestones).values(content.milestones);
+	await db.insert(keyFigures).values(content.figures.map((f, position) => ({ ...f, position })));
+	await db.insert(pages).values(content.pages);
+}
+
+/** Empties every table of the platform (for `npm run seed -- --reset`). */
+export async function resetDatabase(ctx: Ctx) {
+	const rows = await ctx.db.execute<{ tablename: string }>(
+		sql`select tablename from pg_tables where schemaname = 'public'`
+	);
+	const names = rows.rows.map((r) => `"${r.tablename}"`).join(', ');
+	if (names) await ctx.db.execute(sql.raw(`truncate ${names} cascade`));
+}
+

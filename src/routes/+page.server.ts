@@ -1,0 +1,16 @@
+import { getKeyFigures, getPage, getTimeline } from '#lib/modules/pages/service.server';
+import { listSpaces } from '#lib/modules/spaces/service.server';
+import { guarded } from '#lib/server/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	guarded(event, async () => {
+		const { app, actor } = event.locals;
+		const [page, figures, spaces, timeline] = await Promise.all([
+			getPage(app, actor, 'accueil'),
+			getKeyFigures(app),
+			listSpaces(app),
+			getTimeline(app)
+		]);
+		return { page, figures, spaces, timeline: timeline.slice(-4).reverse() };
+	});

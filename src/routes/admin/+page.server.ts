@@ -1,0 +1,9 @@
+import { listJoinRequests } from '#lib/modules/accounts/membership.server';
+import { guarded } from '#lib/server/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	guarded(event, async () => {
+		const requests = await listJoinRequests(event.locals.app, event.locals.actor);
+		return { pending: requests.filter((r) => r.status === 'pending').length };
+	});

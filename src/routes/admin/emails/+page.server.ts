@@ -1,0 +1,6 @@
+import { listEmails } from '#lib/server/email/outbox';
+import { guarded } from '#lib/server/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	guarded(event, async () => ({ emails: await listEmails(event.locals.app, event.locals.actor) }));

@@ -1,0 +1,6 @@
+import { getEmail } from '#lib/server/email/outbox';
+import { guarded } from '#lib/server/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	guarded(event, async () => ({ email: await getEmail(event.locals.app, event.locals.actor, event.params.id) }));

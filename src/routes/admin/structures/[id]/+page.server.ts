@@ -1,0 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import { deleteStructure, getStructureForEdit, saveStructure } from '#lib/modules/community/service.server';
+import { formAction, guarded, requestInfo } from '#lib/server/http';
+import { formToObject } from '#lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	guarded(event, async () => ({ structure: await getStructureForEdit(event.locals.app, event.locals.actor, event.params.id) }));
+
+export const actions: Actions = {
+	save: (event) =>
+		formAction(event, async (form) => {
+			await saveStructure(event.locals.app, event.locals.actor, event.params.id, formToObject(form), requestInfo(event));
+			return { saved: true };
+		}),
+	delete: async (event) => {
+		const result = await formAction(event, () =>
+			deleteStructure(event.locals.app, event.locals.actor, event.params.id, requestInfo(event))
+		);
+		if (result) return result;
+		redirect(303, '/admin/structures');
+	}
+};

@@ -1,0 +1,4 @@
+import { listSpaces } from '#lib/modules/spaces/service.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({ spaces: await listSpaces(locals.app) });

@@ -1,0 +1,6 @@
+import { getSpace } from '#lib/modules/spaces/service.server';
+import { guarded } from '#lib/server/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	guarded(event, () => getSpace(event.locals.app, event.locals.actor, event.params.slug));

@@ -1,0 +1,5 @@
+import { searchStructures } from '#lib/modules/community/service.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) =>
+	searchStructures(locals.app, Object.fromEntries(url.searchParams));

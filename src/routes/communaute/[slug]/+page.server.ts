@@ -1,0 +1,6 @@
+import { getStructure } from '#lib/modules/community/service.server';
+import { guarded } from '#lib/server/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	guarded(event, () => getStructure(event.locals.app, event.locals.actor, event.params.slug));

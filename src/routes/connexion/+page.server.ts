@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import { login } from '#lib/modules/accounts/auth.server';
+import { SESSION_COOKIE } from '#lib/modules/accounts/sessions.server';
+import { formAction, requestInfo } from '#lib/server/http';
+import { formToObject } from '#lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('suite')));
+	return { notice: url.searchParams.get('message') };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const result = await formAction(event, async (form) => {
+			const session = await login(event.locals.app, formToObject(form), requestInfo(event));
+			event.cookies.set(SESSION_COOKIE, session.secret, {
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: event.locals.app.env.secureCookies,
+				expires: session.expiresAt
+			});
+		});
+		if (result) return result;
+		redirect(303, safeNext(event.url.searchParams.get('suite')));
+	}
+};

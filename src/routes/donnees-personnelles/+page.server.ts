@@ -1,0 +1,3 @@
+import { contentPageLoad } from '#lib/modules/pages/service.server';
+
+export const load = contentPageLoad('donnees-personnelles');

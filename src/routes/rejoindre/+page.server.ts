@@ -1,0 +1,12 @@
+import { requestToJoin } from '#lib/modules/accounts/membership.server';
+import { formAction, requestInfo } from '#lib/server/http';
+import { formToObject } from '#lib/server/forms';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+	default: (event) =>
+		formAction(event, async (form) => {
+			await requestToJoin(event.locals.app, formToObject(form), requestInfo(event));
+			return { sent: true };
+		})
+};
