@@ -1,6 +1,6 @@
-import { PgBoss } from 'pg-boss';
+import { PgBoss, type JobWithMetadata } from 'pg-boss';
 import type { Ctx } from './context';
-import { deliver } from './email/smtp';
+import { createTransport, deliver } from './email/smtp';
 import { EMAIL_QUEUE } from './email/outbox';
 
 export interface Jobs {
@@ -8,19 +8,72 @@ export interface Jobs {
 	stop(): Promise<void>;
 }
 
+export interface JobsOptions {
+	/** Retries after the first attempt, before an email is marked 'failed'. Default 5. */
+	retryLimit?: number;
+	/** Seconds before the first retry (a whole number). Default 30. */
+	retryDelaySeconds?: number;
+	/** Doubles the delay at each retry, with jitter (30 s, 1 min, 2 min…). Default true. */
+	retryBackoff?: boolean;
+	/** How often the worker looks for new jobs; pg-boss accepts 0.5 and more. Default 2. */
+	pollingIntervalSeconds?: number;
+}
+
 /** Starts the PostgreSQL job queue and its workers (emails through SMTP, with retries). */
-export async function startJobs(ctx: Ctx, connectionString: string): Promise<Jobs> {
+export async function startJobs(
+	ctx: Ctx,
+	connectionString: string,
+	options: JobsOptions = {}
+): Promise<Jobs> {
+	const {
+		retryLimit = 5,
+		retryDelaySeconds = 30,
+		retryBackoff = true,
+		pollingIntervalSeconds = 2
+	} = options;
 	const boss = new PgBoss({ connectionString, max: 3, schedule: false });
 	boss.on('error', (err) => console.error('[jobs]', err));
-	await boss.start();
-	await boss.createQueue(EMAIL_QUEUE, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
-	await boss.work<{ id: string }>(EMAIL_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
-		for (const job of jobs) await deliver(ctx, job.data.id);
-	});
+	const transport = createTransport(ctx);
+	try {
+		await boss.start();
+		const retry = { retryLimit, retryDelay: retryDelaySeconds, retryBackoff };
+		// createQueue leaves an existing queue as it was: apply the current settings to it too.
+		// Jobs already queued keep the settings they were sent with.
+		await boss.createQueue(EMAIL_QUEUE, retry);
+		await boss.updateQueue(EMAIL_QUEUE, retry);
+		await boss.work(
+			EMAIL_QUEUE,
+			{ pollingIntervalSeconds, batchSize: 1, includeMetadata: true },
+			async (jobs: JobWithMetadata<{ id: string }>[]) => {
+				for (const job of jobs) {
+					// retryCount is 0 on the first attempt; pg-boss fails the job for good when an
+					// attempt with retryCount >= retryLimit throws.
+					await deliver(ctx, job.data.id, transport, {
+						finalAttempt: job.retryCount >= job.retryLimit
+					});
+				}
+			}
+		);
+	} catch (err) {
+		await boss.stop({ graceful: false }).catch(() => undefined);
+		transport.close();
+		throw err;
+	}
+	let stopping: Promise<void> | undefined;
 	return {
 		async enqueue(queue, data) {
 			await boss.send(queue, data);
 		},
-		stop: () => boss.stop({ graceful: true, timeout: 5000 })
+		stop() {
+			stopping ??= (async () => {
+				try {
+					// Waits for a delivery in progress (up to 5 s), then closes the pool and timers.
+					await boss.stop({ graceful: true, timeout: 5000 });
+				} finally {
+					transport.close();
+				}
+			})();
+			return stopping;
+		}
 	};
 }

@@ -23,7 +23,19 @@ export async function sendEmail(ctx: Ctx, message: Message) {
 		.insert(emails)
 		.values({ ...message, status: smtp ? 'queued' : 'outbox' })
 		.returning({ id: emails.id });
-	if (smtp) await ctx.enqueue!(EMAIL_QUEUE, { id: row!.id });
+	if (smtp) {
+		try {
+			await ctx.enqueue!(EMAIL_QUEUE, { id: row!.id });
+		} catch (err) {
+			// Not queued: say so on the row rather than leave it 'queued' with no job behind it.
+			await ctx.db
+				.update(emails)
+				.set({ status: 'failed', lastError: `Not queued: ${String(err)}` })
+				.where(eq(emails.id, row!.id))
+				.catch(() => undefined);
+			throw err;
+		}
+	}
 	return row!.id;
 }
 

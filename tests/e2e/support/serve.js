@@ -1,0 +1,28 @@
+// Serves the built app on a fresh database of the PostgreSQL server given by
+// TEST_DATABASE_URL (default: CI's 127.0.0.1:5432/test). Falls back to the embedded default.
+import fs from 'node:fs';
+import pg from 'pg';
+
+export const E2E_DB = 'chantiers_e2e';
+const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+fs.mkdirSync('tests/.tmp', { recursive: true });
+fs.rmSync('tests/.tmp/e2e-database-url', { force: true });
+
+try {
+	const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
+	await admin.connect();
+	await admin.query(`drop database if exists ${E2E_DB} with (force)`);
+	await admin.query(`create database ${E2E_DB}`);
+	await admin.end();
+	const url = new URL(base);
+	url.pathname = `/${E2E_DB}`;
+	process.env.DATABASE_URL = url.toString();
+	fs.writeFileSync('tests/.tmp/e2e-database-url', process.env.DATABASE_URL);
+} catch {
+	console.log('No PostgreSQL server answered: using the embedded one.');
+	process.env.DATA_DIR = 'tests/.tmp/e2e-main';
+	fs.rmSync(process.env.DATA_DIR, { recursive: true, force: true });
+}
+
+await import('../../../scripts/server.js');
