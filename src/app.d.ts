@@ -1,11 +1,11 @@
-import type { Actor } from '#lib/server/auth/policy';
-import type { App as Platform } from '#lib/server/app';
-import type { SessionUser } from '#lib/modules/accounts/sessions.server';
+import type { Actor } from '#lib/server/auth/policy.ts';
+import type { App as Chantiers } from '#lib/server/app.ts';
+import type { SessionUser } from '#lib/modules/accounts/sessions.server.ts';
 
 declare global {
 	namespace App {
 		interface Locals {
-			app: Platform;
+			app: Chantiers;
 			user: SessionUser | null;
 			actor: Actor | null;
 			sessionSecret?: string;

@@ -1,13 +1,13 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
-import { app, startApp } from '#lib/server/app';
-import { EnvError } from '#lib/server/env';
-import { readSession, SESSION_COOKIE } from '#lib/modules/accounts/sessions.server';
+import { app, startApp } from '#lib/server/app.ts';
+import { EnvError } from '#lib/server/env.ts';
+import { readSession, SESSION_COOKIE } from '#lib/modules/accounts/sessions.server.ts';
 
 export const init: ServerInit = async () => {
 	try {
 		await startApp();
-	} catch (err) {
+	} catch (err: unknown) {
 		if (!(err instanceof EnvError)) throw err;
 		console.error(err.message);
 		process.exit(1);
@@ -41,7 +41,11 @@ const headers: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(session, headers);
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status >= 500) console.error(error);
-	return { message: status === 404 ? 'Page introuvable.' : 'Une erreur est survenue. Veuillez réessayer.' };
+export const handleError: HandleServerError = ({ kind, error }) => {
+	if (kind === 'unknown') {
+		console.error(error);
+		return { message: 'Une erreur est survenue. Veuillez réessayer.' };
+	}
+	if (kind === 'framework' && error.status === 404) return { message: 'Page introuvable.' };
+	return {};
 };

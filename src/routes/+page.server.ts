@@ -1,6 +1,6 @@
-import { getKeyFigures, getPage, getTimeline } from '#lib/modules/pages/service.server';
-import { listSpaces } from '#lib/modules/spaces/service.server';
-import { guarded } from '#lib/server/http';
+import { getKeyFigures, getPage, getTimeline } from '#lib/modules/pages/service.server.ts';
+import { listSpaces } from '#lib/modules/spaces/service.server.ts';
+import { guarded } from '#lib/server/http.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

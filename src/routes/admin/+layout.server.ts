@@ -1,5 +1,5 @@
-import { assertCan } from '#lib/server/auth/policy';
-import { guarded } from '#lib/server/http';
+import { assertCan } from '#lib/server/auth/policy.ts';
+import { guarded } from '#lib/server/http.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) =>

@@ -1,5 +1,5 @@
-import { listJoinRequests } from '#lib/modules/accounts/membership.server';
-import { guarded } from '#lib/server/http';
+import { listJoinRequests } from '#lib/modules/accounts/membership.server.ts';
+import { guarded } from '#lib/server/http.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

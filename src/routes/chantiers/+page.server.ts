@@ -1,4 +1,4 @@
-import { listSpaces } from '#lib/modules/spaces/service.server';
+import { listSpaces } from '#lib/modules/spaces/service.server.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({ spaces: await listSpaces(locals.app) });

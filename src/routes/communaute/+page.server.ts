@@ -1,4 +1,4 @@
-import { searchStructures } from '#lib/modules/community/service.server';
+import { searchStructures } from '#lib/modules/community/service.server.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) =>

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { login } from '#lib/modules/accounts/auth.server';
-import { SESSION_COOKIE } from '#lib/modules/accounts/sessions.server';
-import { formAction, requestInfo } from '#lib/server/http';
-import { formToObject } from '#lib/server/forms';
+import { login } from '#lib/modules/accounts/auth.server.ts';
+import { SESSION_COOKIE } from '#lib/modules/accounts/sessions.server.ts';
+import { formAction, requestInfo } from '#lib/server/http.ts';
+import { formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');

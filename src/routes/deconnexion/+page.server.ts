@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { deleteSession, SESSION_COOKIE } from '#lib/modules/accounts/sessions.server';
+import { deleteSession, SESSION_COOKIE } from '#lib/modules/accounts/sessions.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => redirect(303, '/');

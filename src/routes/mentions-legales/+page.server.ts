@@ -1,3 +1,3 @@
-import { contentPageLoad } from '#lib/modules/pages/service.server';
+import { contentPageLoad } from '#lib/modules/pages/service.server.ts';
 
 export const load = contentPageLoad('mentions-legales');

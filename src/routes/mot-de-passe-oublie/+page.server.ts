@@ -1,6 +1,6 @@
-import { requestPasswordReset } from '#lib/modules/accounts/membership.server';
-import { formAction, requestInfo } from '#lib/server/http';
-import { formToObject } from '#lib/server/forms';
+import { requestPasswordReset } from '#lib/modules/accounts/membership.server.ts';
+import { formAction, requestInfo } from '#lib/server/http.ts';
+import { formToObject } from '#lib/server/forms.ts';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

@@ -1,7 +1,7 @@
-import { getProfile, updateProfile } from '#lib/modules/accounts/profile.server';
-import { formAction, guarded } from '#lib/server/http';
-import { formToObject } from '#lib/server/forms';
-import { UnauthenticatedError } from '#lib/server/errors';
+import { getProfile, updateProfile } from '#lib/modules/accounts/profile.server.ts';
+import { formAction, guarded } from '#lib/server/http.ts';
+import { formToObject } from '#lib/server/forms.ts';
+import { UnauthenticatedError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

@@ -1,5 +1,5 @@
-import { decideJoinRequest, listJoinRequests } from '#lib/modules/accounts/membership.server';
-import { formAction, guarded, requestInfo } from '#lib/server/http';
+import { decideJoinRequest, listJoinRequests } from '#lib/modules/accounts/membership.server.ts';
+import { formAction, guarded, requestInfo } from '#lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

@@ -1,5 +1,5 @@
-import { listEmails } from '#lib/server/email/outbox';
-import { guarded } from '#lib/server/http';
+import { listEmails } from '#lib/server/email/outbox.ts';
+import { guarded } from '#lib/server/http.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

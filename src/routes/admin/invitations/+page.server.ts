@@ -1,7 +1,7 @@
-import { invite } from '#lib/modules/accounts/membership.server';
-import { grantableRoles } from '#lib/server/auth/policy';
-import { formAction, requestInfo } from '#lib/server/http';
-import { formToObject } from '#lib/server/forms';
+import { invite } from '#lib/modules/accounts/membership.server.ts';
+import { grantableRoles } from '#lib/server/auth/policy.ts';
+import { formAction, requestInfo } from '#lib/server/http.ts';
+import { formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({ roles: grantableRoles(locals.actor) });

@@ -1,5 +1,5 @@
-import { listAudit } from '#lib/server/audit/audit';
-import { guarded } from '#lib/server/http';
+import { listAudit } from '#lib/server/audit/audit.ts';
+import { guarded } from '#lib/server/http.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

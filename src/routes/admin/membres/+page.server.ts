@@ -1,6 +1,6 @@
-import { listUsers, setRole } from '#lib/modules/accounts/admin.server';
-import { grantableRoles } from '#lib/server/auth/policy';
-import { formAction, guarded, requestInfo } from '#lib/server/http';
+import { listUsers, setRole } from '#lib/modules/accounts/admin.server.ts';
+import { grantableRoles } from '#lib/server/auth/policy.ts';
+import { formAction, guarded, requestInfo } from '#lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

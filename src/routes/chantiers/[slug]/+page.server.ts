@@ -1,5 +1,5 @@
-import { getSpace } from '#lib/modules/spaces/service.server';
-import { guarded } from '#lib/server/http';
+import { getSpace } from '#lib/modules/spaces/service.server.ts';
+import { guarded } from '#lib/server/http.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

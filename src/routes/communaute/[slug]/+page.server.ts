@@ -1,5 +1,5 @@
-import { getStructure } from '#lib/modules/community/service.server';
-import { guarded } from '#lib/server/http';
+import { getStructure } from '#lib/modules/community/service.server.ts';
+import { guarded } from '#lib/server/http.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

@@ -1,4 +1,4 @@
-import { listPeople } from '#lib/modules/community/service.server';
+import { listPeople } from '#lib/modules/community/service.server.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

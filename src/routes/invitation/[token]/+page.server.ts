@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { checkToken, usePasswordToken } from '#lib/modules/accounts/membership.server';
-import { formAction } from '#lib/server/http';
-import { formToObject } from '#lib/server/forms';
+import { checkToken, usePasswordToken } from '#lib/modules/accounts/membership.server.ts';
+import { formAction } from '#lib/server/http.ts';
+import { formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -1,5 +1,5 @@
-import { exportMyData } from '#lib/modules/accounts/profile.server';
-import { guarded } from '#lib/server/http';
+import { exportMyData } from '#lib/modules/accounts/profile.server.ts';
+import { guarded } from '#lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) =>

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { deleteMyAccount } from '#lib/modules/accounts/profile.server';
-import { SESSION_COOKIE } from '#lib/modules/accounts/sessions.server';
-import { formAction, guarded, requestInfo } from '#lib/server/http';
-import { UnauthenticatedError } from '#lib/server/errors';
+import { deleteMyAccount } from '#lib/modules/accounts/profile.server.ts';
+import { SESSION_COOKIE } from '#lib/modules/accounts/sessions.server.ts';
+import { formAction, guarded, requestInfo } from '#lib/server/http.ts';
+import { UnauthenticatedError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { deleteStructure, getStructureForEdit, saveStructure } from '#lib/modules/community/service.server';
-import { formAction, guarded, requestInfo } from '#lib/server/http';
-import { formToObject } from '#lib/server/forms';
+import { deleteStructure, getStructureForEdit, saveStructure } from '#lib/modules/community/service.server.ts';
+import { formAction, guarded, requestInfo } from '#lib/server/http.ts';
+import { formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>

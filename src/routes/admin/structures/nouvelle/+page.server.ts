@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { saveStructure } from '#lib/modules/community/service.server';
-import { formAction, requestInfo } from '#lib/server/http';
-import { formToObject } from '#lib/server/forms';
+import { saveStructure } from '#lib/modules/community/service.server.ts';
+import { formAction, requestInfo } from '#lib/server/http.ts';
+import { formToObject } from '#lib/server/forms.ts';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
