@@ -11,7 +11,15 @@ export const ADMIN = { email: 'admin@example.org', password: 'mot-de-passe-admin
 
 const chromium = {
 	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run',
+		'--disable-quic'
+	]
 };
 
 export default defineConfig({
@@ -29,8 +37,16 @@ export default defineConfig({
 		launchOptions: chromium
 	},
 	projects: [
-		{ name: 'postgres', testIgnore: /embedded\.spec\.ts/, use: { baseURL: `http://localhost:${MAIN_PORT}` } },
-		{ name: 'embedded', testMatch: /embedded\.spec\.ts/, use: { baseURL: `http://localhost:${EMBEDDED_PORT}` } }
+		{
+			name: 'postgres',
+			testIgnore: /embedded\.spec\.ts/,
+			use: { baseURL: `http://localhost:${MAIN_PORT}` }
+		},
+		{
+			name: 'embedded',
+			testMatch: /embedded\.spec\.ts/,
+			use: { baseURL: `http://localhost:${EMBEDDED_PORT}` }
+		}
 	],
 	webServer: [
 		{

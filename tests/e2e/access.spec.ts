@@ -22,21 +22,56 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 	'/connexion': { path: '/connexion', access: 'public', actions: { default: 'public' } },
 	'/deconnexion': { path: '/deconnexion', access: 'public', actions: { default: 'public' } },
 	'/rejoindre': { path: '/rejoindre', access: 'public', actions: { default: 'public' } },
-	'/mot-de-passe-oublie': { path: '/mot-de-passe-oublie', access: 'public', actions: { default: 'public' } },
-	'/invitation/[token]': { path: '/invitation/jeton-inconnu', access: 'public', actions: { default: 'public' } },
-	'/mot-de-passe/[token]': { path: '/mot-de-passe/jeton-inconnu', access: 'public', actions: { default: 'public' } },
+	'/mot-de-passe-oublie': {
+		path: '/mot-de-passe-oublie',
+		access: 'public',
+		actions: { default: 'public' }
+	},
+	'/invitation/[token]': {
+		path: '/invitation/jeton-inconnu',
+		access: 'public',
+		actions: { default: 'public' }
+	},
+	'/mot-de-passe/[token]': {
+		path: '/mot-de-passe/jeton-inconnu',
+		access: 'public',
+		actions: { default: 'public' }
+	},
 	'/profil': { path: '/profil', access: 'member', actions: { default: 'member' } },
 	'/profil/donnees': { path: '/profil/donnees', access: 'member' },
-	'/profil/supprimer': { path: '/profil/supprimer', access: 'member', actions: { default: 'member' } },
+	'/profil/supprimer': {
+		path: '/profil/supprimer',
+		access: 'member',
+		actions: { default: 'member' }
+	},
 	'/admin': { path: '/admin', access: 'coordination' },
-	'/admin/demandes': { path: '/admin/demandes', access: 'coordination', actions: { approve: 'coordination', decline: 'coordination' } },
-	'/admin/invitations': { path: '/admin/invitations', access: 'coordination', actions: { default: 'coordination' } },
+	'/admin/demandes': {
+		path: '/admin/demandes',
+		access: 'coordination',
+		actions: { approve: 'coordination', decline: 'coordination' }
+	},
+	'/admin/invitations': {
+		path: '/admin/invitations',
+		access: 'coordination',
+		actions: { default: 'coordination' }
+	},
 	'/admin/membres': { path: '/admin/membres', access: 'coordination', actions: { role: 'admin' } },
 	'/admin/structures': { path: '/admin/structures', access: 'coordination' },
-	'/admin/structures/nouvelle': { path: '/admin/structures/nouvelle', access: 'coordination', actions: { save: 'coordination' } },
-	'/admin/structures/[id]': { path: '/admin/structures/00000000-0000-4000-8000-000000000000', access: 'coordination', actions: { save: 'coordination', delete: 'coordination' } },
+	'/admin/structures/nouvelle': {
+		path: '/admin/structures/nouvelle',
+		access: 'coordination',
+		actions: { save: 'coordination' }
+	},
+	'/admin/structures/[id]': {
+		path: '/admin/structures/00000000-0000-4000-8000-000000000000',
+		access: 'coordination',
+		actions: { save: 'coordination', delete: 'coordination' }
+	},
 	'/admin/emails': { path: '/admin/emails', access: 'admin' },
-	'/admin/emails/[id]': { path: '/admin/emails/00000000-0000-4000-8000-000000000000', access: 'admin' },
+	'/admin/emails/[id]': {
+		path: '/admin/emails/00000000-0000-4000-8000-000000000000',
+		access: 'admin'
+	},
 	'/admin/journal': { path: '/admin/journal', access: 'admin' }
 };
 
@@ -47,7 +82,13 @@ function routeFiles() {
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory()) walk(full);
 			else if (/^\+(page|server)(\.server)?\.(ts|svelte)$/.test(entry.name)) {
-				const id = '/' + path.relative('src/routes', dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+				const id =
+					'/' +
+					path
+						.relative('src/routes', dir)
+						.split(path.sep)
+						.filter((s) => s && !/^\(.*\)$/.test(s))
+						.join('/');
 				const source = entry.name === '+page.server.ts' ? fs.readFileSync(full, 'utf8') : '';
 				const block = source.match(/export const actions[^=]*=\s*{\s*\n([\s\S]*?)\n};/)?.[1];
 				const inline = source.match(/export const actions[^=]*=\s*{([^\n]*)};/)?.[1];
@@ -73,23 +114,37 @@ test('every route and action is declared in the access table', () => {
 	}
 });
 
-const refused = (status: number, location: string | undefined) => status === 403 || (status === 303 && !!location?.startsWith('/connexion'));
+const refused = (status: number, location: string | undefined) =>
+	status === 403 || (status === 303 && !!location?.startsWith('/connexion'));
 
-async function check(request: APIRequestContext, who: 'visitor' | 'member', allowed: (a: Access) => boolean) {
+async function check(
+	request: APIRequestContext,
+	who: 'visitor' | 'member',
+	allowed: (a: Access) => boolean
+) {
 	const failures: string[] = [];
 	for (const [id, r] of Object.entries(routes)) {
 		const get = await request.get(r.path, { maxRedirects: 0 });
 		const shouldRefuse = !allowed(r.access);
-		if (shouldRefuse && !refused(get.status(), get.headers()['location'])) failures.push(`${who} GET ${id} → ${get.status()}`);
+		if (shouldRefuse && !refused(get.status(), get.headers()['location'])) {
+			failures.push(`${who} GET ${id} → ${get.status()}`);
+		}
 		for (const [name, access] of Object.entries(r.actions ?? {})) {
 			if (allowed(access)) continue;
 			const url = name === 'default' ? r.path : `${r.path}?/${name}`;
 			const post = await request.post(url, {
 				maxRedirects: 0,
 				headers: { origin: new URL(get.url()).origin, accept: 'text/html' },
-				form: { id: '00000000-0000-4000-8000-000000000000', role: 'admin', name: 'Intrus', email: 'intrus@example.org' }
+				form: {
+					id: '00000000-0000-4000-8000-000000000000',
+					role: 'admin',
+					name: 'Intrus',
+					email: 'intrus@example.org'
+				}
 			});
-			if (!refused(post.status(), post.headers()['location'])) failures.push(`${who} POST ${id} ${name} → ${post.status()}`);
+			if (!refused(post.status(), post.headers()['location'])) {
+				failures.push(`${who} POST ${id} ${name} → ${post.status()}`);
+			}
 		}
 	}
 	expect(failures).toEqual([]);
@@ -99,10 +154,17 @@ test('a visitor is refused everything that is not public', async ({ request }) =
 	await check(request, 'visitor', (a) => a === 'public');
 });
 
-test('a plain member is refused coordination and admin routes and actions', async ({ playwright, baseURL }) => {
+test('a plain member is refused coordination and admin routes and actions', async ({
+	playwright,
+	baseURL
+}) => {
 	const member = await createAccount('membre');
 	const request = await playwright.request.newContext({ baseURL });
-	const login = await request.post('/connexion', { form: { email: member.email, password: member.password }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	const login = await request.post('/connexion', {
+		form: { email: member.email, password: member.password },
+		headers: { origin: baseURL!, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(login.status()).toBe(303);
 	await check(request, 'member', (a) => a === 'public' || a === 'member');
 	await request.dispose();
@@ -111,13 +173,21 @@ test('a plain member is refused coordination and admin routes and actions', asyn
 test('coordination is refused admin-only routes and actions', async ({ playwright, baseURL }) => {
 	const coord = await createAccount('coordination');
 	const request = await playwright.request.newContext({ baseURL });
-	await request.post('/connexion', { form: { email: coord.email, password: coord.password }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	await request.post('/connexion', {
+		form: { email: coord.email, password: coord.password },
+		headers: { origin: baseURL!, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	const failures: string[] = [];
 	for (const path of ['/admin/emails', '/admin/journal']) {
 		const r = await request.get(path, { maxRedirects: 0 });
 		if (r.status() !== 403) failures.push(`${path} → ${r.status()}`);
 	}
-	const role = await request.post('/admin/membres?/role', { form: { id: '00000000-0000-4000-8000-000000000000', role: 'admin' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	const role = await request.post('/admin/membres?/role', {
+		form: { id: '00000000-0000-4000-8000-000000000000', role: 'admin' },
+		headers: { origin: baseURL!, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	if (role.status() !== 403) failures.push(`role → ${role.status()}`);
 	expect(failures).toEqual([]);
 	expect((await request.get('/admin/demandes', { maxRedirects: 0 })).status()).toBe(200);

@@ -4,7 +4,10 @@ import { ADMIN, adminPage, linkFromOutbox, login } from './support/accounts';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
-test('a person requests to join, coordination approves, the person activates, logs in and edits the profile', async ({ page, browser }) => {
+test('a person requests to join, coordination approves, the person activates, logs in and edits the profile', async ({
+	page,
+	browser
+}) => {
 	const email = `lea.${unique()}@example.org`;
 	await visit(page, '/rejoindre');
 	// Bad input first: French messages next to the fields, what was typed is kept.
@@ -13,12 +16,16 @@ test('a person requests to join, coordination approves, the person activates, lo
 	await page.getByLabel('Structure').fill('Ellyx');
 	await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
 	await expectAccessible(page);
-	await expect(page.locator('#field-email-error, .field-error').first()).toContainText('Adresse email invalide');
+	await expect(page.locator('#field-email-error, .field-error').first()).toContainText(
+		'Adresse email invalide'
+	);
 	await expect(page.getByLabel('Nom et prénom')).toHaveValue('Léa Moreau');
 	await expect(page.getByLabel('Structure')).toHaveValue('Ellyx');
 
 	await page.getByLabel('Adresse email').fill(email);
-	await page.getByLabel('Message').fill('Je coordonne un PTCE et souhaite participer au chantier 3.');
+	await page
+		.getByLabel('Message')
+		.fill('Je coordonne un PTCE et souhaite participer au chantier 3.');
 	await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
 	await expect(page.getByText('Demande envoyée')).toBeVisible();
 	await expectAccessible(page);
@@ -52,7 +59,9 @@ test('a person requests to join, coordination approves, the person activates, lo
 	await page.getByRole('button', { name: 'Enregistrer mon profil' }).click();
 	await expect(page.getByText('Votre profil est enregistré.')).toBeVisible();
 	await expectAccessible(page);
-	await expect(page.getByLabel('Présentation')).toHaveValue('J’accompagne des coopérations en Occitanie.');
+	await expect(page.getByLabel('Présentation')).toHaveValue(
+		'J’accompagne des coopérations en Occitanie.'
+	);
 
 	// The profile is now in the community with the email shown publicly.
 	await page.context().clearCookies();
@@ -90,7 +99,11 @@ test('five wrong passwords give the rate-limit message', async ({ page }) => {
 		await page.getByLabel('Adresse email').fill('cible.limite@example.org');
 		await page.getByLabel('Mot de passe').fill(`mauvais-${i}`);
 		await page.getByRole('button', { name: 'Se connecter' }).click();
-		if (i < 5) await expect(page.getByText('Adresse email ou mot de passe incorrect.').first()).toBeVisible();
+		if (i < 5) {
+			await expect(
+				page.getByText('Adresse email ou mot de passe incorrect.').first()
+			).toBeVisible();
+		}
 	}
 	await expect(page.getByText(/Trop de tentatives de connexion/)).toBeVisible();
 	await expect(page.getByLabel('Adresse email')).toHaveValue('cible.limite@example.org');

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, visit } from './support/a11y';
 
-test('a visitor goes home → la démarche → a chantier → la communauté → a structure', async ({ page }) => {
+test('a visitor goes home → la démarche → a chantier → la communauté → a structure', async ({
+	page
+}) => {
 	await visit(page, '/');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('chantiers coopératifs');
 	await expect(page.getByRole('heading', { name: 'La démarche en chiffres' })).toBeVisible();

@@ -33,7 +33,12 @@ export async function createTestDb(envOverrides: Record<string, string> = {}): P
 	const conn = await connect(url, 5);
 	await runMigrations(conn.db);
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chantiers-test-'));
-	const env = parseEnv({ DATA_DIR: dataDir, DATABASE_URL: url, ADMIN_PASSWORD: 'admin-password-for-tests', ...envOverrides });
+	const env = parseEnv({
+		DATA_DIR: dataDir,
+		DATABASE_URL: url,
+		ADMIN_PASSWORD: 'admin-password-for-tests',
+		...envOverrides
+	});
 	return {
 		ctx: { db: conn.db, env },
 		url,
@@ -50,7 +55,11 @@ export async function createTestDb(envOverrides: Record<string, string> = {}): P
 }
 
 /** Creates an active account with a password, and returns it as an actor. */
-export async function makeUser(ctx: Ctx, role: 'admin' | 'coordination' | 'copil' | 'membre' = 'membre', email?: string) {
+export async function makeUser(
+	ctx: Ctx,
+	role: 'admin' | 'coordination' | 'copil' | 'membre' = 'membre',
+	email?: string
+) {
 	const { users } = await import('../../src/lib/server/db/schema');
 	const { hashPassword } = await import('../../src/lib/server/auth/passwords');
 	const [u] = await ctx.db

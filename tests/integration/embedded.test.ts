@@ -27,7 +27,12 @@ describe('embedded PostgreSQL', () => {
 		const parent = tmp('chantiers-kill-');
 		fs.chmodSync(parent, 0o755);
 		const dataDir = path.join(parent, 'data');
-		const child = spawn(path.resolve('node_modules/.bin/tsx'), ['tests/helpers/embedded-child.ts', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+		// Node runs the script itself (the tsx launcher would fork): SIGKILL must hit the app.
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', 'tests/helpers/embedded-child.ts', dataDir],
+			{ stdio: ['ignore', 'pipe', 'inherit'] }
+		);
 		await new Promise<void>((resolve, reject) => {
 			child.stdout!.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
 			child.once('exit', (code) => reject(new Error(`child exited ${code}`)));
@@ -45,24 +50,29 @@ describe('embedded PostgreSQL', () => {
 		}
 	});
 
-	it.runIf(process.getuid?.() === 0)('starts as root from a folder the postgres user cannot reach', async () => {
-		const root = tmp('chantiers-private-');
-		fs.chmodSync(root, 0o700);
-		const dataDir = path.join(root, 'data');
-		const logs: string[] = [];
-		const server = await startEmbedded({ dataDir, log: (l) => logs.push(l) });
-		try {
-			expect(server.pgdata.startsWith(root)).toBe(false);
-			expect(fs.readFileSync(path.join(dataDir, 'postgres-location.txt'), 'utf8')).toContain(server.pgdata);
-			expect(logs.join('\n')).toContain(server.pgdata);
-			const c = new pg.Client({ connectionString: server.url });
-			await c.connect();
-			const r = await c.query("select current_setting('data_directory') as dir");
-			await c.end();
-			expect(r.rows[0].dir).toBe(server.pgdata);
-		} finally {
-			await server.stop();
-			spawnSync('rm', ['-rf', path.dirname(server.pgdata)]);
+	it.runIf(process.getuid?.() === 0)(
+		'starts as root from a folder the postgres user cannot reach',
+		async () => {
+			const root = tmp('chantiers-private-');
+			fs.chmodSync(root, 0o700);
+			const dataDir = path.join(root, 'data');
+			const logs: string[] = [];
+			const server = await startEmbedded({ dataDir, log: (l) => logs.push(l) });
+			try {
+				expect(server.pgdata.startsWith(root)).toBe(false);
+				expect(fs.readFileSync(path.join(dataDir, 'postgres-location.txt'), 'utf8')).toContain(
+					server.pgdata
+				);
+				expect(logs.join('\n')).toContain(server.pgdata);
+				const c = new pg.Client({ connectionString: server.url });
+				await c.connect();
+				const r = await c.query("select current_setting('data_directory') as dir");
+				await c.end();
+				expect(r.rows[0].dir).toBe(server.pgdata);
+			} finally {
+				await server.stop();
+				spawnSync('rm', ['-rf', path.dirname(server.pgdata)]);
+			}
 		}
-	});
+	);
 });

@@ -15,7 +15,10 @@ const schema = z.object({
 		.string()
 		.regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
 		.optional(),
-	MAIL_FROM: z.string().min(3).default('Chantiers coopératifs <ne-pas-repondre@chantiers.example.org>'),
+	MAIL_FROM: z
+		.string()
+		.min(3)
+		.default('Chantiers coopératifs <ne-pas-repondre@chantiers.example.org>'),
 	ADMIN_EMAIL: z.email().default('admin@example.org'),
 	ADMIN_PASSWORD: z.string().min(12, 'au moins 12 caractères').optional(),
 	SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -23,7 +26,11 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; baseUrl: string; secureCookies: boolean };
+export type Env = z.infer<typeof schema> & {
+	dataDir: string;
+	baseUrl: string;
+	secureCookies: boolean;
+};
 
 export class EnvError extends Error {}
 

@@ -28,7 +28,9 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infe
 export function keepValues(form: FormData): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [key, value] of form.entries()) {
-		if (typeof value === 'string' && !/password|mot_de_passe|token|website_url/i.test(key)) out[key] = value;
+		if (typeof value === 'string' && !/password|mot_de_passe|token|website_url/i.test(key)) {
+			out[key] = value;
+		}
 	}
 	return out;
 }

@@ -1,5 +1,12 @@
 import { error, fail, isHttpError, isRedirect, redirect, type RequestEvent } from '@sveltejs/kit';
-import { DomainError, ForbiddenError, NotFoundError, RateLimitError, UnauthenticatedError, ValidationError } from './errors';
+import {
+	DomainError,
+	ForbiddenError,
+	NotFoundError,
+	RateLimitError,
+	UnauthenticatedError,
+	ValidationError
+} from './errors';
 import { keepValues } from './forms';
 
 function loginRedirect(event: RequestEvent): never {
@@ -34,9 +41,20 @@ export async function formAction<T>(event: RequestEvent, fn: (form: FormData) =>
 		return await fn(form);
 	} catch (err) {
 		const values = keepValues(form);
-		if (err instanceof ValidationError) return fail(400, { errors: err.fields, values, message: err.message });
-		if (err instanceof RateLimitError) return fail(429, { errors: {} as Record<string, string>, values, message: err.message });
-		if (err instanceof DomainError && !(err instanceof UnauthenticatedError || err instanceof ForbiddenError || err instanceof NotFoundError)) {
+		if (err instanceof ValidationError) {
+			return fail(400, { errors: err.fields, values, message: err.message });
+		}
+		if (err instanceof RateLimitError) {
+			return fail(429, { errors: {} as Record<string, string>, values, message: err.message });
+		}
+		if (
+			err instanceof DomainError &&
+			!(
+				err instanceof UnauthenticatedError ||
+				err instanceof ForbiddenError ||
+				err instanceof NotFoundError
+			)
+		) {
 			return fail(400, { errors: {} as Record<string, string>, values, message: err.message });
 		}
 		rethrowMapped(event, err);
@@ -44,5 +62,8 @@ export async function formAction<T>(event: RequestEvent, fn: (form: FormData) =>
 }
 
 export function requestInfo(event: RequestEvent) {
-	return { ip: event.getClientAddress(), userAgent: event.request.headers.get('user-agent') ?? undefined };
+	return {
+		ip: event.getClientAddress(),
+		userAgent: event.request.headers.get('user-agent') ?? undefined
+	};
 }

@@ -1,4 +1,6 @@
 import { listSpaces } from '#lib/modules/spaces/service.server.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({ spaces: await listSpaces(locals.app) });
+export const load: PageServerLoad = async ({ locals }) => ({
+	spaces: await listSpaces(locals.app)
+});

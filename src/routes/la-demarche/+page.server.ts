@@ -6,6 +6,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) =>
 	guarded(event, async () => {
 		const { app, actor } = event.locals;
-		const [page, timeline, spaces] = await Promise.all([getPage(app, actor, 'la-demarche'), getTimeline(app), listSpaces(app)]);
+		const [page, timeline, spaces] = await Promise.all([
+			getPage(app, actor, 'la-demarche'),
+			getTimeline(app),
+			listSpaces(app)
+		]);
 		return { page, timeline, spaces };
 	});

@@ -44,12 +44,10 @@ export async function createAccount(role: 'membre' | 'coordination' | 'admin' = 
 	const password = 'une phrase de passe pour les tests';
 	const client = new pg.Client({ connectionString: url });
 	await client.connect();
-	await client.query(`insert into users (email, name, role, status, password_hash) values ($1, $2, $3, 'active', $4)`, [
-		email,
-		`Compte ${role}`,
-		role,
-		await hash(password)
-	]);
+	await client.query(
+		`insert into users (email, name, role, status, password_hash) values ($1, $2, $3, 'active', $4)`,
+		[email, `Compte ${role}`, role, await hash(password)]
+	);
 	await client.end();
 	return { email, password };
 }

@@ -23,12 +23,38 @@ export async function listUsers(ctx: Ctx, actor: Actor | null) {
 		.orderBy(asc(users.name));
 }
 
-export async function setRole(ctx: Ctx, actor: Actor | null, userId: string, role: string, info: RequestInfo = {}) {
+export async function setRole(
+	ctx: Ctx,
+	actor: Actor | null,
+	userId: string,
+	role: string,
+	info: RequestInfo = {}
+) {
 	assertCan(actor, 'users.setRole');
-	if (!grantableRoles(actor).includes(role as GlobalRole)) throw new ValidationError({ role: 'Rôle inconnu.' });
-	if (userId === actor.userId) throw new ValidationError({ role: 'Vous ne pouvez pas changer votre propre rôle.' });
-	const [before] = await ctx.db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+	if (!grantableRoles(actor).includes(role as GlobalRole)) {
+		throw new ValidationError({ role: 'Rôle inconnu.' });
+	}
+	if (userId === actor.userId) {
+		throw new ValidationError({ role: 'Vous ne pouvez pas changer votre propre rôle.' });
+	}
+	const [before] = await ctx.db
+		.select({ role: users.role })
+		.from(users)
+		.where(eq(users.id, userId));
 	if (!before) throw new NotFoundError('Compte introuvable.');
-	await ctx.db.update(users).set({ role: role as GlobalRole }).where(eq(users.id, userId));
-	await audit(ctx, actor, { action: 'user.role', targetType: 'user', targetId: userId, details: { from: before.role, to: role } }, info.ip);
+	await ctx.db
+		.update(users)
+		.set({ role: role as GlobalRole })
+		.where(eq(users.id, userId));
+	await audit(
+		ctx,
+		actor,
+		{
+			action: 'user.role',
+			targetType: 'user',
+			targetId: userId,
+			details: { from: before.role, to: role }
+		},
+		info.ip
+	);
 }

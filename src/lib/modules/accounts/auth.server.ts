@@ -25,7 +25,10 @@ export async function login(ctx: Ctx, input: unknown, info: RequestInfo) {
 		throw new RateLimitError(LOGIN_LIMIT_MESSAGE);
 	}
 	const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
-	const ok = user && user.status === 'active' ? await verifyPassword(user.passwordHash, password) : (await fakeVerify(password), false);
+	const ok =
+		user && user.status === 'active'
+			? await verifyPassword(user.passwordHash, password)
+			: (await fakeVerify(password), false);
 	if (!ok || !user) {
 		const failures = await hit(ctx.db, accountKey, limits.loginPerAccount);
 		await hit(ctx.db, ipKey, limits.loginPerIp);

@@ -1,6 +1,16 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Ctx, RequestInfo } from '../../server/context';
-import { auditLog, emails, joinRequests, sessions, spaceMembers, spaces, structures, tokens, users } from '../../server/db/schema';
+import {
+	auditLog,
+	emails,
+	joinRequests,
+	sessions,
+	spaceMembers,
+	spaces,
+	structures,
+	tokens,
+	users
+} from '../../server/db/schema';
 import { assertCan, type Actor } from '../../server/auth/policy';
 import { audit } from '../../server/audit/audit';
 import { NotFoundError, ValidationError } from '../../server/errors';
@@ -24,7 +34,10 @@ export async function updateProfile(ctx: Ctx, actor: Actor | null, userId: strin
 	assertCan(actor, 'profile.edit', { ownerId: userId });
 	const data = validate(profileSchema, input);
 	if (data.structureId) {
-		const [s] = await ctx.db.select({ id: structures.id }).from(structures).where(eq(structures.id, data.structureId));
+		const [s] = await ctx.db
+			.select({ id: structures.id })
+			.from(structures)
+			.where(eq(structures.id, data.structureId));
 		if (!s) throw new ValidationError({ structureId: 'Structure inconnue.' });
 	}
 	await ctx.db.update(users).set(data).where(eq(users.id, userId));
@@ -44,15 +57,27 @@ export async function exportMyData(ctx: Ctx, actor: Actor | null) {
 			? (await ctx.db.select().from(structures).where(eq(structures.id, user.structureId)))[0]
 			: null,
 		spaces: await ctx.db
-			.select({ space: spaces.title, role: spaceMembers.role, since: spaceMembers.since, until: spaceMembers.until })
+			.select({
+				space: spaces.title,
+				role: spaceMembers.role,
+				since: spaceMembers.since,
+				until: spaceMembers.until
+			})
 			.from(spaceMembers)
 			.innerJoin(spaces, eq(spaces.id, spaceMembers.spaceId))
 			.where(eq(spaceMembers.userId, id)),
 		sessions: await ctx.db
-			.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, ip: sessions.ip, userAgent: sessions.userAgent })
+			.select({
+				createdAt: sessions.createdAt,
+				expiresAt: sessions.expiresAt,
+				ip: sessions.ip,
+				userAgent: sessions.userAgent
+			})
 			.from(sessions)
 			.where(eq(sessions.userId, id)),
-		joinRequests: user.email ? await ctx.db.select().from(joinRequests).where(eq(joinRequests.email, user.email)) : [],
+		joinRequests: user.email
+			? await ctx.db.select().from(joinRequests).where(eq(joinRequests.email, user.email))
+			: [],
 		emailsReceived: user.email
 			? await ctx.db
 					.select({ subject: emails.subject, createdAt: emails.createdAt, status: emails.status })
@@ -70,12 +95,19 @@ export async function exportMyData(ctx: Ctx, actor: Actor | null) {
  * Deletes an account: personal data is erased, the row stays (anonymised) so that what the
  * person contributed keeps its author "Compte supprimé".
  */
-export async function deleteMyAccount(ctx: Ctx, actor: Actor | null, password: string, info: RequestInfo = {}) {
+export async function deleteMyAccount(
+	ctx: Ctx,
+	actor: Actor | null,
+	password: string,
+	info: RequestInfo = {}
+) {
 	assertCan(actor, 'profile.edit', { ownerId: actor?.userId });
 	const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
 	if (!user) throw new NotFoundError();
 	if (!(await verifyPassword(user.passwordHash, password))) {
-		throw new ValidationError({ password: 'Mot de passe incorrect : le compte n’a pas été supprimé.' });
+		throw new ValidationError({
+			password: 'Mot de passe incorrect : le compte n’a pas été supprimé.'
+		});
 	}
 	await ctx.db.transaction(async (tx) => {
 		await tx
@@ -97,5 +129,10 @@ export async function deleteMyAccount(ctx: Ctx, actor: Actor | null, password: s
 		await tx.delete(tokens).where(eq(tokens.userId, user.id));
 		await tx.delete(spaceMembers).where(eq(spaceMembers.userId, user.id));
 	});
-	await audit(ctx, actor, { action: 'user.delete_self', targetType: 'user', targetId: user.id }, info.ip);
+	await audit(
+		ctx,
+		actor,
+		{ action: 'user.delete_self', targetType: 'user', targetId: user.id },
+		info.ip
+	);
 }

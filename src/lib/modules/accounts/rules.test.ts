@@ -9,7 +9,9 @@ describe('accounts rules', () => {
 	it('explains weak passwords in French', () => {
 		expect(passwordProblem('court')).toMatch(/au moins 12 caractères/);
 		expect(passwordProblem('aaaaaaaaaaaaaaa')).toMatch(/répétitif/);
-		expect(passwordProblem('jeanne.dupont-2024!', 'jeanne.dupont@example.org')).toMatch(/adresse email/);
+		expect(passwordProblem('jeanne.dupont-2024!', 'jeanne.dupont@example.org')).toMatch(
+			/adresse email/
+		);
 		expect(passwordProblem('une phrase de passe solide')).toBeNull();
 	});
 

@@ -23,7 +23,9 @@ const optionalText = (max: number, label: string) =>
 
 export const loginSchema = z.object({
 	email,
-	password: z.string({ error: 'Indiquez votre mot de passe.' }).min(1, 'Indiquez votre mot de passe.')
+	password: z
+		.string({ error: 'Indiquez votre mot de passe.' })
+		.min(1, 'Indiquez votre mot de passe.')
 });
 
 export const joinRequestSchema = z.object({
@@ -45,7 +47,9 @@ export const resetRequestSchema = z.object({ email });
 
 export const newPasswordSchema = z
 	.object({
-		password: z.string({ error: 'Choisissez un mot de passe.' }).min(1, 'Choisissez un mot de passe.'),
+		password: z
+			.string({ error: 'Choisissez un mot de passe.' })
+			.min(1, 'Choisissez un mot de passe.'),
 		confirm: z.string({ error: 'Confirmez le mot de passe.' })
 	})
 	.refine((v) => v.password === v.confirm, {
@@ -53,7 +57,9 @@ export const newPasswordSchema = z
 		message: 'Les deux mots de passe ne sont pas identiques.'
 	});
 
-const visibility = z.enum(['private', 'members', 'public'], { error: 'Choix de visibilité invalide.' });
+const visibility = z.enum(['private', 'members', 'public'], {
+	error: 'Choix de visibilité invalide.'
+});
 
 export const profileSchema = z.object({
 	name,

@@ -15,7 +15,11 @@ export interface SessionUser {
 	role: Actor['role'];
 }
 
-export async function createSession(ctx: Ctx, userId: string, info: { ip?: string; userAgent?: string }) {
+export async function createSession(
+	ctx: Ctx,
+	userId: string,
+	info: { ip?: string; userAgent?: string }
+) {
 	const { secret, hash } = newSecret();
 	const expiresAt = new Date(Date.now() + ctx.env.SESSION_DAYS * 86400_000);
 	await ctx.db.insert(sessions).values({
@@ -29,13 +33,22 @@ export async function createSession(ctx: Ctx, userId: string, info: { ip?: strin
 }
 
 /** Resolves a session cookie into the person and their roles, or null. */
-export async function readSession(ctx: Ctx, secret: string | undefined): Promise<{ user: SessionUser; actor: Actor } | null> {
+export async function readSession(
+	ctx: Ctx,
+	secret: string | undefined
+): Promise<{ user: SessionUser; actor: Actor } | null> {
 	if (!secret || secret.length > 100) return null;
 	const [row] = await ctx.db
 		.select({ id: users.id, name: users.name, email: users.email, role: users.role })
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(and(eq(sessions.id, hashSecret(secret)), gt(sessions.expiresAt, new Date()), eq(users.status, 'active')));
+		.where(
+			and(
+				eq(sessions.id, hashSecret(secret)),
+				gt(sessions.expiresAt, new Date()),
+				eq(users.status, 'active')
+			)
+		);
 	if (!row) return null;
 	const memberships = await ctx.db
 		.select({ spaceId: spaceMembers.spaceId, role: spaceMembers.role })

@@ -16,7 +16,9 @@ describe('community rules', () => {
 
 	it('makes readable slugs from French names', () => {
 		expect(slugify("Le Labo de l'ESS")).toBe('le-labo-de-l-ess');
-		expect(slugify('Fédération nationale des Caisses d’Épargne')).toBe('federation-nationale-des-caisses-d-epargne');
+		expect(slugify('Fédération nationale des Caisses d’Épargne')).toBe(
+			'federation-nationale-des-caisses-d-epargne'
+		);
 	});
 
 	it('counts pages', () => {

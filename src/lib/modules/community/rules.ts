@@ -18,8 +18,17 @@ export type StructureKind = keyof typeof structureKindLabels;
 export type Visibility = 'private' | 'members' | 'public';
 
 /** Whether a contact detail chosen with `visibility` by `ownerId` may be shown to `viewer`. */
-export function contactVisible(visibility: Visibility, viewer: Actor | null, ownerId: string): boolean {
-	if (viewer && (viewer.userId === ownerId || viewer.role === 'admin' || viewer.role === 'coordination')) return true;
+export function contactVisible(
+	visibility: Visibility,
+	viewer: Actor | null,
+	ownerId: string
+): boolean {
+	if (
+		viewer &&
+		(viewer.userId === ownerId || viewer.role === 'admin' || viewer.role === 'coordination')
+	) {
+		return true;
+	}
 	if (visibility === 'public') return true;
 	if (visibility === 'members') return !!viewer;
 	return false;

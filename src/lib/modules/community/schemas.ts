@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { structureKindLabels } from './rules';
 
-const kinds = Object.keys(structureKindLabels) as [keyof typeof structureKindLabels, ...(keyof typeof structureKindLabels)[]];
+const kinds = Object.keys(structureKindLabels) as [
+	keyof typeof structureKindLabels,
+	...(keyof typeof structureKindLabels)[]
+];
 
 const optional = (max: number, label: string) =>
 	z
@@ -12,7 +15,11 @@ const optional = (max: number, label: string) =>
 		.transform((v) => (v ? v : null));
 
 export const structureSchema = z.object({
-	name: z.string({ error: 'Indiquez le nom.' }).trim().min(2, 'Indiquez le nom (au moins 2 caractères).').max(160, 'Nom trop long (160 caractères au plus).'),
+	name: z
+		.string({ error: 'Indiquez le nom.' })
+		.trim()
+		.min(2, 'Indiquez le nom (au moins 2 caractères).')
+		.max(160, 'Nom trop long (160 caractères au plus).'),
 	acronym: optional(30, 'Le sigle'),
 	kind: z.enum(kinds, { error: 'Choisissez un type de structure.' }),
 	description: optional(2000, 'La description'),
@@ -21,7 +28,14 @@ export const structureSchema = z.object({
 		.trim()
 		.optional()
 		.transform((v) => (v ? v : null))
-		.pipe(z.url({ protocol: /^https?$/, error: 'Adresse web invalide (exemple : https://exemple.fr).' }).nullable()),
+		.pipe(
+			z
+				.url({
+					protocol: /^https?$/,
+					error: 'Adresse web invalide (exemple : https://exemple.fr).'
+				})
+				.nullable()
+		),
 	region: optional(80, 'La région')
 });
 

@@ -14,14 +14,19 @@ export async function searchStructures(ctx: Ctx, params: unknown) {
 	const where: SQL[] = [eq(structures.isMember, true)];
 	const query = p.q ? sql`websearch_to_tsquery('fr_unaccent', ${p.q})` : undefined;
 	if (query) {
-		where.push(sql`(${structures.search} @@ ${query} or unaccent(${structures.name}) ilike unaccent(${'%' + p.q + '%'}))`);
+		where.push(
+			sql`(${structures.search} @@ ${query} or unaccent(${structures.name}) ilike unaccent(${'%' + p.q + '%'}))`
+		);
 	}
 	const facetWhere = and(...where);
 	if (p.type) where.push(eq(structures.kind, p.type));
 	if (p.region) where.push(eq(structures.region, p.region));
 	const filter = and(...where);
 	const page = p.page ?? 1;
-	const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(structures).where(filter);
+	const [{ total } = { total: 0 }] = await ctx.db
+		.select({ total: count() })
+		.from(structures)
+		.where(filter);
 	const items = await ctx.db
 		.select({
 			slug: structures.slug,
@@ -34,7 +39,10 @@ export async function searchStructures(ctx: Ctx, params: unknown) {
 		})
 		.from(structures)
 		.where(filter)
-		.orderBy(...(query ? [sql`ts_rank(${structures.search}, ${query}) desc`] : []), asc(structures.name))
+		.orderBy(
+			...(query ? [sql`ts_rank(${structures.search}, ${query}) desc`] : []),
+			asc(structures.name)
+		)
 		.limit(PAGE_SIZE)
 		.offset((page - 1) * PAGE_SIZE);
 	const kindFacets = await ctx.db
@@ -46,7 +54,13 @@ export async function searchStructures(ctx: Ctx, params: unknown) {
 	const regionFacets = await ctx.db
 		.select({ value: structures.region, count: count() })
 		.from(structures)
-		.where(and(facetWhere, p.type ? eq(structures.kind, p.type) : undefined, sql`${structures.region} is not null`))
+		.where(
+			and(
+				facetWhere,
+				p.type ? eq(structures.kind, p.type) : undefined,
+				sql`${structures.region} is not null`
+			)
+		)
 		.groupBy(structures.region)
 		.orderBy(asc(structures.region));
 	return { params: p, page, pageCount: pageCount(total), total, items, kindFacets, regionFacets };
@@ -70,7 +84,12 @@ export async function getStructure(ctx: Ctx, actor: Actor | null, slug: string) 
 		.where(and(eq(users.structureId, structure.id), ne(users.status, 'deleted')))
 		.orderBy(asc(users.name));
 	const involvement = await ctx.db
-		.selectDistinct({ slug: spaces.slug, title: spaces.title, role: spaceMembers.role, until: spaceMembers.until })
+		.selectDistinct({
+			slug: spaces.slug,
+			title: spaces.title,
+			role: spaceMembers.role,
+			until: spaceMembers.until
+		})
 		.from(spaceMembers)
 		.innerJoin(spaces, eq(spaces.id, spaceMembers.spaceId))
 		.where(eq(spaceMembers.structureId, structure.id));
@@ -107,7 +126,9 @@ export async function listPeople(ctx: Ctx, actor: Actor | null, q?: string) {
 			and(
 				ne(users.status, 'deleted'),
 				ne(users.name, 'Administration'),
-				term ? sql`unaccent(${users.name} || ' ' || coalesce(${structures.name}, '')) ilike unaccent(${'%' + term + '%'})` : undefined
+				term
+					? sql`unaccent(${users.name} || ' ' || coalesce(${structures.name}, '')) ilike unaccent(${'%' + term + '%'})`
+					: undefined
 			)
 		)
 		.orderBy(asc(users.name))
@@ -135,32 +156,78 @@ async function uniqueSlug(ctx: Ctx, name: string, exceptId?: string) {
 	const base = slugify(name) || 'structure';
 	for (let i = 1; ; i++) {
 		const slug = i === 1 ? base : `${base}-${i}`;
-		const [taken] = await ctx.db.select({ id: structures.id }).from(structures).where(eq(structures.slug, slug));
+		const [taken] = await ctx.db
+			.select({ id: structures.id })
+			.from(structures)
+			.where(eq(structures.slug, slug));
 		if (!taken || taken.id === exceptId) return slug;
 	}
 }
 
-export async function saveStructure(ctx: Ctx, actor: Actor | null, id: string | null, input: unknown, info: RequestInfo = {}) {
+export async function saveStructure(
+	ctx: Ctx,
+	actor: Actor | null,
+	id: string | null,
+	input: unknown,
+	info: RequestInfo = {}
+) {
 	assertCan(actor, 'community.structures.manage');
 	const data = validate(structureSchema, input);
 	const [clash] = await ctx.db
 		.select({ id: structures.id })
 		.from(structures)
-		.where(and(sql`lower(${structures.name}) = lower(${data.name})`, id ? ne(structures.id, id) : undefined));
+		.where(
+			and(
+				sql`lower(${structures.name}) = lower(${data.name})`,
+				id ? ne(structures.id, id) : undefined
+			)
+		);
 	if (clash) throw new ValidationError({ name: 'Une structure porte déjà ce nom.' });
 	if (id) {
-		const [row] = await ctx.db.update(structures).set({ ...data, updatedAt: new Date() }).where(eq(structures.id, id)).returning();
+		const [row] = await ctx.db
+			.update(structures)
+			.set({ ...data, updatedAt: new Date() })
+			.where(eq(structures.id, id))
+			.returning();
 		if (!row) throw new NotFoundError('Structure introuvable.');
 		return row;
 	}
-	const [row] = await ctx.db.insert(structures).values({ ...data, slug: await uniqueSlug(ctx, data.name) }).returning();
-	await audit(ctx, actor, { action: 'structure.create', targetType: 'structure', targetId: row!.id, details: { name: data.name } }, info.ip);
+	const [row] = await ctx.db
+		.insert(structures)
+		.values({ ...data, slug: await uniqueSlug(ctx, data.name) })
+		.returning();
+	await audit(
+		ctx,
+		actor,
+		{
+			action: 'structure.create',
+			targetType: 'structure',
+			targetId: row!.id,
+			details: { name: data.name }
+		},
+		info.ip
+	);
 	return row!;
 }
 
-export async function deleteStructure(ctx: Ctx, actor: Actor | null, id: string, info: RequestInfo = {}) {
+export async function deleteStructure(
+	ctx: Ctx,
+	actor: Actor | null,
+	id: string,
+	info: RequestInfo = {}
+) {
 	assertCan(actor, 'community.structures.manage');
 	const [row] = await ctx.db.delete(structures).where(eq(structures.id, id)).returning();
 	if (!row) throw new NotFoundError('Structure introuvable.');
-	await audit(ctx, actor, { action: 'structure.delete', targetType: 'structure', targetId: id, details: { ...row, search: undefined } }, info.ip);
+	await audit(
+		ctx,
+		actor,
+		{
+			action: 'structure.delete',
+			targetType: 'structure',
+			targetId: id,
+			details: { ...row, search: undefined }
+		},
+		info.ip
+	);
 }

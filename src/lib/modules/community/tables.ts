@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	customType,
+	index,
+	pgEnum,
+	pgTable,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
 
 export const structureKind = pgEnum('structure_kind', [
 	'reseau',
@@ -35,5 +44,8 @@ export const structures = pgTable(
 			sql`setweight(to_tsvector('fr_unaccent', coalesce(name, '') || ' ' || coalesce(acronym, '')), 'A') || setweight(to_tsvector('fr_unaccent', coalesce(description, '')), 'B')`
 		)
 	},
-	(t) => [index('structures_search_idx').using('gin', t.search), index('structures_kind_idx').on(t.kind)]
+	(t) => [
+		index('structures_search_idx').using('gin', t.search),
+		index('structures_kind_idx').on(t.kind)
+	]
 );

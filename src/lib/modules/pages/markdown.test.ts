@@ -3,14 +3,18 @@ import { renderMarkdown } from './markdown';
 
 describe('renderMarkdown', () => {
 	it('renders French Markdown', () => {
-		const html = renderMarkdown('## Les chantiers\n\nUne **démarche** coopérative.\n\n- un\n- deux');
+		const html = renderMarkdown(
+			'## Les chantiers\n\nUne **démarche** coopérative.\n\n- un\n- deux'
+		);
 		expect(html).toContain('<h2>Les chantiers</h2>');
 		expect(html).toContain('<strong>démarche</strong>');
 		expect(html).toContain('<li>deux</li>');
 	});
 
 	it('removes scripts, event handlers and javascript links', () => {
-		const html = renderMarkdown('<script>alert(1)</script><img src=x onerror=alert(1)>[x](javascript:alert(1))');
+		const html = renderMarkdown(
+			'<script>alert(1)</script><img src=x onerror=alert(1)>[x](javascript:alert(1))'
+		);
 		expect(html).not.toMatch(/<script|onerror|href="javascript:/);
 	});
 

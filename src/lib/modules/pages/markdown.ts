@@ -6,8 +6,31 @@ export function renderMarkdown(source: string): string {
 	const html = marked.parse(source, { async: false, gfm: true });
 	const clean = sanitizeHtml(html, {
 		allowedTags: [
-			'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'blockquote', 'code', 'pre',
-			'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'br', 'del', 'sup', 'sub', 'abbr'
+			'h2',
+			'h3',
+			'h4',
+			'p',
+			'ul',
+			'ol',
+			'li',
+			'strong',
+			'em',
+			'a',
+			'blockquote',
+			'code',
+			'pre',
+			'table',
+			'thead',
+			'tbody',
+			'tr',
+			'th',
+			'td',
+			'hr',
+			'br',
+			'del',
+			'sup',
+			'sub',
+			'abbr'
 		],
 		allowedAttributes: { a: ['href', 'title', 'rel'], th: ['scope'], abbr: ['title'] },
 		allowedSchemes: ['http', 'https', 'mailto'],
@@ -15,7 +38,10 @@ export function renderMarkdown(source: string): string {
 			h1: 'h2',
 			a: (tagName, attribs) => {
 				const external = /^https?:/.test(attribs.href ?? '');
-				return { tagName, attribs: external ? { ...attribs, rel: 'noopener noreferrer' } : attribs };
+				return {
+					tagName,
+					attribs: external ? { ...attribs, rel: 'noopener noreferrer' } : attribs
+				};
 			}
 		}
 	});

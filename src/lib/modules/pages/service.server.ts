@@ -23,4 +23,6 @@ export async function getKeyFigures(ctx: Ctx) {
 /** Load function shared by the simple editorial pages (legal notice, accessibility, data). */
 export const contentPageLoad =
 	(slug: string) =>
-	async ({ locals }: { locals: App.Locals }) => ({ page: await getPage(locals.app, locals.actor, slug) });
+	async ({ locals }: { locals: App.Locals }) => ({
+		page: await getPage(locals.app, locals.actor, slug)
+	});

@@ -18,7 +18,9 @@ export const milestones = pgTable('milestones', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	date: date('date').notNull(),
 	/** How precise the date is: a day, a month or a year. */
-	precision: text('precision', { enum: ['day', 'month', 'year'] }).notNull().default('day'),
+	precision: text('precision', { enum: ['day', 'month', 'year'] })
+		.notNull()
+		.default('day'),
 	title: text('title').notNull(),
 	description: text('description')
 });

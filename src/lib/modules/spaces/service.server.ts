@@ -38,8 +38,12 @@ export async function getSpace(ctx: Ctx, actor: Actor | null, slug: string) {
 			role: spaceMembers.role,
 			until: spaceMembers.until,
 			since: spaceMembers.since,
-			structureName: sql<string | null>`coalesce(${structures.name}, (select s2.name from structures s2 where s2.id = ${users.structureId}))`,
-			structureSlug: sql<string | null>`coalesce(${structures.slug}, (select s2.slug from structures s2 where s2.id = ${users.structureId}))`
+			structureName: sql<
+				string | null
+			>`coalesce(${structures.name}, (select s2.name from structures s2 where s2.id = ${users.structureId}))`,
+			structureSlug: sql<
+				string | null
+			>`coalesce(${structures.slug}, (select s2.slug from structures s2 where s2.id = ${users.structureId}))`
 		})
 		.from(spaceMembers)
 		.innerJoin(users, eq(users.id, spaceMembers.userId))
@@ -48,7 +52,8 @@ export async function getSpace(ctx: Ctx, actor: Actor | null, slug: string) {
 		.orderBy(asc(users.name));
 	const referents = people.filter((p) => p.role === 'referent' && !p.until);
 	const formerReferents = people.filter((p) => p.role === 'referent' && p.until);
-	const canSeeMembers = space.kind !== 'copil' || can(actor, 'space.read.private', { spaceId: space.id });
+	const canSeeMembers =
+		space.kind !== 'copil' || can(actor, 'space.read.private', { spaceId: space.id });
 	return {
 		space,
 		referents,

@@ -1,4 +1,14 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, date } from 'drizzle-orm/pg-core';
+import {
+	index,
+	integer,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uuid,
+	date
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
 import { structures } from '../community/tables';
 
@@ -37,5 +47,8 @@ export const spaceMembers = pgTable(
 		until: date('until'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [primaryKey({ columns: [t.spaceId, t.userId, t.role] }), index('space_members_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.spaceId, t.userId, t.role] }),
+		index('space_members_user_idx').on(t.userId)
+	]
 );

@@ -12,7 +12,9 @@ export interface AuditEntry {
 
 /** Records a sensitive action (roles, approvals, deletions). */
 export async function audit(ctx: Ctx, actor: Actor | null, entry: AuditEntry, ip?: string) {
-	await ctx.db.insert(auditLog).values({ actorId: actor?.userId ?? null, ip: ip ?? null, ...entry });
+	await ctx.db
+		.insert(auditLog)
+		.values({ actorId: actor?.userId ?? null, ip: ip ?? null, ...entry });
 }
 
 export async function listAudit(ctx: Ctx, actor: Actor | null, limit = 200) {

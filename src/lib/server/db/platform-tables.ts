@@ -1,4 +1,14 @@
-import { index, inet, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	index,
+	inet,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { users } from '../../modules/accounts/tables';
 
 export const emailStatus = pgEnum('email_status', ['outbox', 'queued', 'sent', 'failed']);

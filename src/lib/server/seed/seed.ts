@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { count, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
-import { keyFigures, milestones, pages, spaceMembers, spaces, structures, users } from '../db/schema';
+import {
+	keyFigures,
+	milestones,
+	pages,
+	spaceMembers,
+	spaces,
+	structures,
+	users
+} from '../db/schema';
 import { hashPassword } from '../auth/passwords';
 import { normalizeEmail } from '../../modules/accounts/rules';
 import * as content from '../../modules/demarche/seed-data';
@@ -19,14 +27,30 @@ export async function seedIfEmpty(ctx: Ctx, log = console.log) {
 	});
 }
 
-export async function createAdmin(ctx: Ctx, log = console.log, email = ctx.env.ADMIN_EMAIL, password = ctx.env.ADMIN_PASSWORD) {
+export async function createAdmin(
+	ctx: Ctx,
+	log = console.log,
+	email = ctx.env.ADMIN_EMAIL,
+	password = ctx.env.ADMIN_PASSWORD
+) {
 	const chosen = password ?? randomBytes(12).toString('base64url');
 	await ctx.db
 		.insert(users)
-		.values({ email: normalizeEmail(email), name: 'Administration', role: 'admin', status: 'active', passwordHash: await hashPassword(chosen) })
-		.onConflictDoUpdate({ target: users.email, set: { role: 'admin', status: 'active', passwordHash: await hashPassword(chosen) } });
+		.values({
+			email: normalizeEmail(email),
+			name: 'Administration',
+			role: 'admin',
+			status: 'active',
+			passwordHash: await hashPassword(chosen)
+		})
+		.onConflictDoUpdate({
+			target: users.email,
+			set: { role: 'admin', status: 'active', passwordHash: await hashPassword(chosen) }
+		});
 	if (!password) {
-		log(`\n  Compte administrateur créé : ${email}\n  Mot de passe (affiché une seule fois) : ${chosen}\n`);
+		log(
+			`\n  Compte administrateur créé : ${email}\n  Mot de passe (affiché une seule fois) : ${chosen}\n`
+		);
 	}
 }
 
@@ -34,7 +58,10 @@ export async function seedDemarche(ctx: Ctx) {
 	const db = ctx.db;
 	const structureIds = new Map<string, string>();
 	for (const s of content.structures) {
-		const [row] = await db.insert(structures).values({ ...s, isMember: true }).returning({ id: structures.id });
+		const [row] = await db
+			.insert(structures)
+			.values({ ...s, isMember: true })
+			.returning({ id: structures.id });
 		structureIds.set(s.slug, row!.id);
 	}
 	const personIds = new Map<string, string>();
@@ -82,4 +109,3 @@ export async function resetDatabase(ctx: Ctx) {
 	const names = rows.rows.map((r) => `"${r.tablename}"`).join(', ');
 	if (names) await ctx.db.execute(sql.raw(`truncate ${names} cascade`));
 }
-

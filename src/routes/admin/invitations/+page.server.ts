@@ -9,7 +9,12 @@ export const load: PageServerLoad = async ({ locals }) => ({ roles: grantableRol
 export const actions: Actions = {
 	default: (event) =>
 		formAction(event, async (form) => {
-			const user = await invite(event.locals.app, event.locals.actor, formToObject(form), requestInfo(event));
+			const user = await invite(
+				event.locals.app,
+				event.locals.actor,
+				formToObject(form),
+				requestInfo(event)
+			);
 			return { invited: user.email };
 		})
 };

@@ -13,7 +13,13 @@ export const load: PageServerLoad = (event) =>
 export const actions: Actions = {
 	role: (event) =>
 		formAction(event, async (form) => {
-			await setRole(event.locals.app, event.locals.actor, String(form.get('id')), String(form.get('role')), requestInfo(event));
+			await setRole(
+				event.locals.app,
+				event.locals.actor,
+				String(form.get('id')),
+				String(form.get('role')),
+				requestInfo(event)
+			);
 			return { saved: true };
 		})
 };

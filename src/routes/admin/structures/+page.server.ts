@@ -3,4 +3,6 @@ import { guarded } from '#lib/server/http.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
-	guarded(event, async () => ({ structures: await listAllStructures(event.locals.app, event.locals.actor) }));
+	guarded(event, async () => ({
+		structures: await listAllStructures(event.locals.app, event.locals.actor)
+	}));

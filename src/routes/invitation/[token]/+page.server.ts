@@ -12,7 +12,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const result = await formAction(event, async (form) => {
-			await usePasswordToken(event.locals.app, event.params.token, 'invitation', formToObject(form));
+			await usePasswordToken(
+				event.locals.app,
+				event.params.token,
+				'invitation',
+				formToObject(form)
+			);
 		});
 		if (result) return result;
 		redirect(303, '/connexion?message=active');

@@ -14,7 +14,12 @@ export const load: PageServerLoad = (event) =>
 export const actions: Actions = {
 	default: async (event) => {
 		const result = await formAction(event, (form) =>
-			deleteMyAccount(event.locals.app, event.locals.actor, String(form.get('password') ?? ''), requestInfo(event))
+			deleteMyAccount(
+				event.locals.app,
+				event.locals.actor,
+				String(form.get('password') ?? ''),
+				requestInfo(event)
+			)
 		);
 		if (result) return result;
 		event.cookies.delete(SESSION_COOKIE, { path: '/' });

@@ -23,8 +23,8 @@ describe('seed data of the démarche', () => {
 		expect(chantiers.map((c) => c.number).sort()).toEqual([1, 2, 3, 4, 5]);
 		const copils = spaces.filter((s) => s.kind === 'copil');
 		expect(copils).toHaveLength(1);
-		expect(copils[0].slug).toBe('comite-de-pilotage');
-		expect(copils[0].number).toBeUndefined();
+		expect(copils[0]!.slug).toBe('comite-de-pilotage');
+		expect(copils[0]!.number).toBeUndefined();
 	});
 
 	it('lists the structures of the community as in the bilan (seed 000)', () => {

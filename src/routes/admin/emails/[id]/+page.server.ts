@@ -3,4 +3,6 @@ import { guarded } from '#lib/server/http.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
-	guarded(event, async () => ({ email: await getEmail(event.locals.app, event.locals.actor, event.params.id) }));
+	guarded(event, async () => ({
+		email: await getEmail(event.locals.app, event.locals.actor, event.params.id)
+	}));

@@ -1,16 +1,28 @@
 import { redirect } from '@sveltejs/kit';
-import { deleteStructure, getStructureForEdit, saveStructure } from '#lib/modules/community/service.server.ts';
+import {
+	deleteStructure,
+	getStructureForEdit,
+	saveStructure
+} from '#lib/modules/community/service.server.ts';
 import { formAction, guarded, requestInfo } from '#lib/server/http.ts';
 import { formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
-	guarded(event, async () => ({ structure: await getStructureForEdit(event.locals.app, event.locals.actor, event.params.id) }));
+	guarded(event, async () => ({
+		structure: await getStructureForEdit(event.locals.app, event.locals.actor, event.params.id)
+	}));
 
 export const actions: Actions = {
 	save: (event) =>
 		formAction(event, async (form) => {
-			await saveStructure(event.locals.app, event.locals.actor, event.params.id, formToObject(form), requestInfo(event));
+			await saveStructure(
+				event.locals.app,
+				event.locals.actor,
+				event.params.id,
+				formToObject(form),
+				requestInfo(event)
+			);
 			return { saved: true };
 		}),
 	delete: async (event) => {

@@ -8,7 +8,15 @@ export const actions: Actions = {
 	save: async (event) => {
 		let slug = '';
 		const result = await formAction(event, async (form) => {
-			slug = (await saveStructure(event.locals.app, event.locals.actor, null, formToObject(form), requestInfo(event))).slug;
+			slug = (
+				await saveStructure(
+					event.locals.app,
+					event.locals.actor,
+					null,
+					formToObject(form),
+					requestInfo(event)
+				)
+			).slug;
 		});
 		if (result) return result;
 		redirect(303, `/communaute/${slug}`);
