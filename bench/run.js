@@ -18,7 +18,9 @@ const port = Number(values.port);
 const dataDir = fs.mkdtempSync(`${os.tmpdir()}/chantiers-bench-`);
 fs.chmodSync(dataDir, 0o755);
 
-const app = spawn(process.execPath, ['scripts/start.js'], {
+// Same Node flags as `npm start`.
+const nodeFlags = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start.split(' ').filter((a) => a.startsWith('--'));
+const app = spawn(process.execPath, [...nodeFlags, 'scripts/start.js'], {
 	env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
 	stdio: ['ignore', 'pipe', 'inherit']
 });

@@ -4,9 +4,10 @@
 import http from 'node:http';
 import process from 'node:process';
 
-const port = Number(process.env.PORT ?? 3000);
+// Empty values count as unset, as in the app's own configuration.
+const port = Number(process.env.PORT || 3000);
 const origin = new URL(
-	process.env.ORIGIN ?? process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`
+	process.env.ORIGIN || process.env.PUBLIC_BASE_URL || `http://localhost:${port}`
 );
 process.env.PROTOCOL_HEADER = 'x-chantiers-origin-proto';
 process.env.HOST_HEADER = 'x-chantiers-origin-host';
@@ -24,7 +25,7 @@ const server = http.createServer((req, res) => {
 });
 
 await new Promise((resolve) =>
-	server.listen({ port, host: process.env.HOST ?? '0.0.0.0' }, resolve)
+	server.listen({ port, host: process.env.HOST || '0.0.0.0' }, resolve)
 );
 console.log(`Chantiers est prêt sur ${origin.origin}`);
 

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db';
 import type { Ctx } from './context';
 import { startJobs, type Jobs } from './jobs';
 import { seedIfEmpty } from './seed/seed';
+import { purgeExpired } from './security/purge';
 
 export interface App extends Ctx {
 	database: Database;
@@ -22,6 +23,7 @@ export function startApp(): Promise<App> {
 		const jobs = config.SMTP_URL ? await startJobs(ctx, database.url) : undefined;
 		if (jobs) ctx.enqueue = jobs.enqueue;
 		await seedIfEmpty(ctx);
+		await purgeExpired(ctx);
 		current = {
 			...ctx,
 			database,

@@ -53,7 +53,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		...env,
 		dataDir: path.resolve(env.DATA_DIR),
 		baseUrl,
-		secureCookies: baseUrl.startsWith('https://')
+		secureCookies: (env.ORIGIN ?? baseUrl).startsWith('https://')
 	};
 }
 

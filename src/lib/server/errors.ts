@@ -29,6 +29,13 @@ export class ValidationError extends DomainError {
 	}
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An identifier from a URL or a form that is not a UUID cannot name anything: 404. */
+export function assertUuid(id: string | null | undefined, message?: string): asserts id is string {
+	if (!id || !UUID.test(id)) throw new NotFoundError(message);
+}
+
 export class RateLimitError extends DomainError {
 	constructor(message = 'Trop de tentatives. Veuillez réessayer dans quelques minutes.') {
 		super(message);

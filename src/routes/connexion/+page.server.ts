@@ -5,8 +5,8 @@ import { formAction, requestInfo } from '#lib/server/http.ts';
 import { formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const safeNext = (next: string | null) =>
-	next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+// Only paths of this site: "//host" and "/\host" would leave it.
+const safeNext = (next: string | null) => (next && /^\/(?![/\\])/.test(next) ? next : '/');
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('suite')));

@@ -4,6 +4,7 @@ import { structures, users } from '../../server/db/schema';
 import { assertCan, grantableRoles, type Actor, type GlobalRole } from '../../server/auth/policy';
 import { audit } from '../../server/audit/audit';
 import { NotFoundError, ValidationError } from '../../server/errors';
+import { assertUuid } from '../../server/errors';
 
 export async function listUsers(ctx: Ctx, actor: Actor | null) {
 	assertCan(actor, 'users.list');
@@ -31,6 +32,7 @@ export async function setRole(
 	info: RequestInfo = {}
 ) {
 	assertCan(actor, 'users.setRole');
+	assertUuid(userId, 'Compte introuvable.');
 	if (!grantableRoles(actor).includes(role as GlobalRole)) {
 		throw new ValidationError({ role: 'Rôle inconnu.' });
 	}

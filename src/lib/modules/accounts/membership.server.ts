@@ -12,8 +12,9 @@ import {
 	RateLimitError,
 	ValidationError
 } from '../../server/errors';
+import { assertUuid } from '../../server/errors';
 import { validate } from '../../server/forms';
-import { hit, limits } from '../../server/security/rate-limit';
+import { clear, hit, limits } from '../../server/security/rate-limit';
 import { accountEmails } from './emails';
 import { expiresAfter, isUsable, normalizeEmail, passwordProblem, TOKEN_TTL_HOURS } from './rules';
 import { inviteSchema, joinRequestSchema, newPasswordSchema, resetRequestSchema } from './schemas';
@@ -89,6 +90,7 @@ export async function decideJoinRequest(
 	info: RequestInfo = {}
 ) {
 	assertCan(actor, 'joinRequests.decide');
+	assertUuid(id, 'Demande introuvable.');
 	const [request] = await ctx.db.select().from(joinRequests).where(eq(joinRequests.id, id));
 	if (!request) throw new NotFoundError('Demande introuvable.');
 	if (request.status !== 'pending') {
@@ -234,5 +236,7 @@ export async function usePasswordToken(
 			.where(eq(users.id, found.token.userId));
 	});
 	await deleteUserSessions(ctx, found.token.userId);
+	// A new password lifts a lock-out caused by wrong attempts.
+	if (found.email) await clear(ctx.db, `login:account:${found.email}`);
 	return found.email;
 }

@@ -128,6 +128,10 @@ export async function deleteMyAccount(
 		await tx.delete(sessions).where(eq(sessions.userId, user.id));
 		await tx.delete(tokens).where(eq(tokens.userId, user.id));
 		await tx.delete(spaceMembers).where(eq(spaceMembers.userId, user.id));
+		if (user.email) {
+			await tx.delete(joinRequests).where(eq(joinRequests.email, user.email));
+			await tx.delete(emails).where(eq(emails.to, user.email));
+		}
 	});
 	await audit(
 		ctx,

@@ -4,6 +4,7 @@ import { spaceMembers, spaces, structures, users } from '../../server/db/schema'
 import { assertCan, type Actor } from '../../server/auth/policy';
 import { audit } from '../../server/audit/audit';
 import { NotFoundError, ValidationError } from '../../server/errors';
+import { assertUuid } from '../../server/errors';
 import { validate } from '../../server/forms';
 import { contactVisible, PAGE_SIZE, pageCount, slugify } from './rules';
 import { searchSchema, structureSchema } from './schemas';
@@ -141,7 +142,7 @@ export async function listPeople(ctx: Ctx, actor: Actor | null, q?: string) {
 
 export async function getStructureForEdit(ctx: Ctx, actor: Actor | null, id: string) {
 	assertCan(actor, 'community.structures.manage');
-	if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError();
+	assertUuid(id, 'Structure introuvable.');
 	const [s] = await ctx.db.select().from(structures).where(eq(structures.id, id));
 	if (!s) throw new NotFoundError('Structure introuvable.');
 	return s;
@@ -172,6 +173,7 @@ export async function saveStructure(
 	info: RequestInfo = {}
 ) {
 	assertCan(actor, 'community.structures.manage');
+	if (id !== null) assertUuid(id, 'Structure introuvable.');
 	const data = validate(structureSchema, input);
 	const [clash] = await ctx.db
 		.select({ id: structures.id })
@@ -217,6 +219,7 @@ export async function deleteStructure(
 	info: RequestInfo = {}
 ) {
 	assertCan(actor, 'community.structures.manage');
+	assertUuid(id, 'Structure introuvable.');
 	const [row] = await ctx.db.delete(structures).where(eq(structures.id, id)).returning();
 	if (!row) throw new NotFoundError('Structure introuvable.');
 	await audit(

@@ -4,6 +4,8 @@ import { keyFigures, milestones, pages } from '../../server/db/schema';
 import { isMember, type Actor } from '../../server/auth/policy';
 import { NotFoundError, UnauthenticatedError } from '../../server/errors';
 import { renderMarkdown } from './markdown';
+import { guarded } from '../../server/http';
+import type { RequestEvent } from '@sveltejs/kit';
 
 export async function getPage(ctx: Ctx, actor: Actor | null, slug: string) {
 	const [page] = await ctx.db.select().from(pages).where(eq(pages.slug, slug));
@@ -21,8 +23,5 @@ export async function getKeyFigures(ctx: Ctx) {
 }
 
 /** Load function shared by the simple editorial pages (legal notice, accessibility, data). */
-export const contentPageLoad =
-	(slug: string) =>
-	async ({ locals }: { locals: App.Locals }) => ({
-		page: await getPage(locals.app, locals.actor, slug)
-	});
+export const contentPageLoad = (slug: string) => (event: RequestEvent) =>
+	guarded(event, async () => ({ page: await getPage(event.locals.app, event.locals.actor, slug) }));

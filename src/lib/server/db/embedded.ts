@@ -226,6 +226,9 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
 				'-E',
 				'UTF8',
 				'--locale=C',
+				// French collation: "Écossolies" sorts with the E, "makesense" with the M.
+				'--locale-provider=icu',
+				'--icu-locale=fr',
 				'--no-instructions'
 			],
 			ids
@@ -235,7 +238,15 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
 	// stays safe. Short path, because a Unix socket path is limited to ~107 bytes.
 	const socketDir = path.join(os.tmpdir(), `chantiers-pg-${shortHash(pgdata)}`);
 	fs.mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+	const st = fs.lstatSync(socketDir);
+	const ours = [process.getuid?.(), ids?.uid];
+	if (!st.isDirectory() || !ours.includes(st.uid)) {
+		throw new Error(
+			`Le dossier ${socketDir} appartient à un autre utilisateur : supprimez-le, puis relancez.`
+		);
+	}
 	chownTree(socketDir, ids);
+	fs.chmodSync(socketDir, 0o700);
 
 	await stopStalePostmaster(pgdata, log);
 	let output = '';

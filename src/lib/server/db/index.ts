@@ -27,8 +27,18 @@ export async function connect(
 	return { db, pool, url, close: () => pool.end() };
 }
 
-export async function runMigrations(db: Db) {
-	await migrate(db, { migrationsFolder });
+const MIGRATION_LOCK = 7_421_000;
+
+/** Applies pending migrations; instances starting together wait for each other. */
+export async function runMigrations(db: Db, pool?: pg.Pool) {
+	const client = pool ? await pool.connect() : undefined;
+	try {
+		await client?.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+		await migrate(db, { migrationsFolder });
+	} finally {
+		await client?.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+		client?.release();
+	}
 }
 
 /** Opens the configured database (or starts the embedded one) and applies migrations. */
@@ -41,7 +51,7 @@ export async function openDatabase(
 		: await startEmbedded({ dataDir: env.dataDir, log });
 	const url = env.DATABASE_URL ?? embedded!.url;
 	const conn = await connect(url);
-	await runMigrations(conn.db);
+	await runMigrations(conn.db, conn.pool);
 	return {
 		...conn,
 		embedded,
