@@ -5,8 +5,9 @@ import { defineConfig } from '@playwright/test';
  * server at TEST_DATABASE_URL, CI's 127.0.0.1:5432) and on the embedded default (no
  * DATABASE_URL at all). Debian's Chromium is driven; axe checks every page visited.
  */
-const MAIN_PORT = 4173;
-const EMBEDDED_PORT = 4174;
+// E2E_PORT lets two runs share a machine (each uses E2E_PORT and E2E_PORT + 1).
+const MAIN_PORT = Number(process.env.E2E_PORT ?? 4173);
+const EMBEDDED_PORT = MAIN_PORT + 1;
 export const ADMIN = { email: 'admin@example.org', password: 'mot-de-passe-admin-e2e' };
 
 const chromium = {
@@ -39,12 +40,12 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'postgres',
-			testIgnore: /embedded\.spec\.ts/,
+			testIgnore: /(embedded|restart)\.spec\.ts/,
 			use: { baseURL: `http://localhost:${MAIN_PORT}` }
 		},
 		{
 			name: 'embedded',
-			testMatch: /embedded\.spec\.ts/,
+			testMatch: /(embedded|restart)\.spec\.ts/,
 			use: { baseURL: `http://localhost:${EMBEDDED_PORT}` }
 		}
 	],
@@ -58,13 +59,13 @@ export default defineConfig({
 			env: { PORT: String(MAIN_PORT), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }
 		},
 		{
-			command: 'rm -rf tests/.tmp/e2e-embedded && node scripts/start.js',
+			command: `rm -rf tests/.tmp/e2e-embedded-${EMBEDDED_PORT} && node scripts/start.js`,
 			url: `http://localhost:${EMBEDDED_PORT}/`,
 			timeout: 60_000,
 			reuseExistingServer: false,
 			env: {
 				PORT: String(EMBEDDED_PORT),
-				DATA_DIR: 'tests/.tmp/e2e-embedded',
+				DATA_DIR: `tests/.tmp/e2e-embedded-${EMBEDDED_PORT}`,
 				DATABASE_URL: '',
 				ADMIN_EMAIL: ADMIN.email,
 				ADMIN_PASSWORD: ADMIN.password

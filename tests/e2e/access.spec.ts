@@ -158,7 +158,7 @@ test('a plain member is refused coordination and admin routes and actions', asyn
 	playwright,
 	baseURL
 }) => {
-	const member = await createAccount('membre');
+	const member = await createAccount('membre', baseURL);
 	const request = await playwright.request.newContext({ baseURL });
 	const login = await request.post('/connexion', {
 		form: { email: member.email, password: member.password },
@@ -171,7 +171,7 @@ test('a plain member is refused coordination and admin routes and actions', asyn
 });
 
 test('coordination is refused admin-only routes and actions', async ({ playwright, baseURL }) => {
-	const coord = await createAccount('coordination');
+	const coord = await createAccount('coordination', baseURL);
 	const request = await playwright.request.newContext({ baseURL });
 	await request.post('/connexion', {
 		form: { email: coord.email, password: coord.password },

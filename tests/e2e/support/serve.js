@@ -3,11 +3,11 @@
 import fs from 'node:fs';
 import pg from 'pg';
 
-export const E2E_DB = 'chantiers_e2e';
+const E2E_DB = `chantiers_e2e_${process.env.PORT}`;
 const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 fs.mkdirSync('tests/.tmp', { recursive: true });
-fs.rmSync('tests/.tmp/e2e-database-url', { force: true });
+fs.rmSync(`tests/.tmp/e2e-database-url-${process.env.PORT}`, { force: true });
 
 try {
 	const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3000 });
@@ -18,10 +18,10 @@ try {
 	const url = new URL(base);
 	url.pathname = `/${E2E_DB}`;
 	process.env.DATABASE_URL = url.toString();
-	fs.writeFileSync('tests/.tmp/e2e-database-url', process.env.DATABASE_URL);
+	fs.writeFileSync(`tests/.tmp/e2e-database-url-${process.env.PORT}`, process.env.DATABASE_URL);
 } catch {
 	console.log('No PostgreSQL server answered: using the embedded one.');
-	process.env.DATA_DIR = 'tests/.tmp/e2e-main';
+	process.env.DATA_DIR = `tests/.tmp/e2e-main-${process.env.PORT}`;
 	fs.rmSync(process.env.DATA_DIR, { recursive: true, force: true });
 }
 

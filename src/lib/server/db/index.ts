@@ -23,6 +23,9 @@ export async function connect(
 	max = 10
 ): Promise<Omit<Database, 'close'> & { close(): Promise<void> }> {
 	const pool = new pg.Pool({ connectionString: url, max });
+	// An idle connection closed by the server (restart, shutdown) must not crash the process:
+	// the pool drops it and opens a new one when needed.
+	pool.on('error', (err) => console.warn(`[db] connexion fermée : ${err.message}`));
 	const db = drizzle(pool, { schema, casing: 'snake_case' });
 	return { db, pool, url, close: () => pool.end() };
 }
