@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, visit } from './support/a11y';
 import { ADMIN, adminPage, linkFromOutbox, login } from './support/accounts';
@@ -62,6 +63,17 @@ test('a person requests to join, coordination approves, the person activates, lo
 	await expect(page.getByLabel('Présentation')).toHaveValue(
 		'J’accompagne des coopérations en Occitanie.'
 	);
+
+	// Personal data: the JSON download holds the profile just saved.
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Télécharger mes données (JSON)' }).click();
+	const download = await downloading;
+	const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+	expect(exported.profile).toMatchObject({
+		email,
+		roleInStructure: 'Chargée de mission coopération'
+	});
+	expect(JSON.stringify(exported)).not.toContain('passwordHash');
 
 	// The profile is now in the community with the email shown publicly.
 	await page.context().clearCookies();
