@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks'
 import { sequence } from '@sveltejs/kit/hooks';
 import { app, startApp } from '#lib/server/app.ts';
 import { EnvError } from '#lib/server/env.ts';
+import { log } from '#lib/server/log.ts';
 import { readSession, SESSION_COOKIE } from '#lib/modules/accounts/sessions.server.ts';
 
 export const init: ServerInit = async () => {
@@ -43,7 +44,7 @@ export const handle = sequence(session, headers);
 
 export const handleError: HandleServerError = ({ kind, error }) => {
 	if (kind === 'unknown') {
-		console.error(error);
+		log.error(error);
 		return { message: 'Une erreur est survenue. Veuillez réessayer.' };
 	}
 	if (kind === 'framework' && error.status === 404) return { message: 'Page introuvable.' };

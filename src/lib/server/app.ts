@@ -1,4 +1,5 @@
 import { env } from './env';
+import { log, setLogLevel } from './log';
 import { openDatabase, type Database } from './db';
 import type { Ctx } from './context';
 import { startJobs, type Jobs } from './jobs';
@@ -18,11 +19,13 @@ let starting: Promise<App> | undefined;
 export function startApp(): Promise<App> {
 	starting ??= (async () => {
 		const config = env();
-		const database = await openDatabase(config);
+		setLogLevel(config.LOG_LEVEL);
+		const database = await openDatabase(config, log.info);
 		const ctx: Ctx = { db: database.db, env: config };
 		const jobs = config.SMTP_URL ? await startJobs(ctx, database.url) : undefined;
 		if (jobs) ctx.enqueue = jobs.enqueue;
-		await seedIfEmpty(ctx);
+		// Always printed: the generated admin password is shown only once.
+		await seedIfEmpty(ctx, console.log);
 		await purgeExpired(ctx);
 		current = {
 			...ctx,

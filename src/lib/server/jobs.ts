@@ -1,5 +1,6 @@
 import { PgBoss, type JobWithMetadata } from 'pg-boss';
 import type { Ctx } from './context';
+import { log } from './log';
 import { createTransport, deliver } from './email/smtp';
 import { EMAIL_QUEUE } from './email/outbox';
 
@@ -32,7 +33,7 @@ export async function startJobs(
 		pollingIntervalSeconds = 2
 	} = options;
 	const boss = new PgBoss({ connectionString, max: 3, schedule: false });
-	boss.on('error', (err) => console.error('[jobs]', err));
+	boss.on('error', (err) => log.error('[jobs]', err));
 	const transport = createTransport(ctx);
 	try {
 		await boss.start();

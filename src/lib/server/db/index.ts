@@ -3,6 +3,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Env } from '../env';
+import { log } from '../log';
 import { startEmbedded, type EmbeddedServer } from './embedded';
 import * as schema from './schema';
 
@@ -25,7 +26,7 @@ export async function connect(
 	const pool = new pg.Pool({ connectionString: url, max });
 	// An idle connection closed by the server (restart, shutdown) must not crash the process:
 	// the pool drops it and opens a new one when needed.
-	pool.on('error', (err) => console.warn(`[db] connexion fermée : ${err.message}`));
+	pool.on('error', (err) => log.warn(`[db] connexion fermée : ${err.message}`));
 	const db = drizzle(pool, { schema, casing: 'snake_case' });
 	return { db, pool, url, close: () => pool.end() };
 }
