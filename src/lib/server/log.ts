@@ -8,15 +8,16 @@ export function setLogLevel(level: Level) {
 	threshold = order[level];
 }
 
+// The console method is looked up at each call, so redirected consoles (tests) are honoured.
 const at =
-	(level: Exclude<Level, 'silent'>, write: (...args: unknown[]) => void) =>
+	(level: Exclude<Level, 'silent'>, method: 'debug' | 'log' | 'warn' | 'error') =>
 	(...args: unknown[]) => {
-		if (order[level] >= threshold) write(...args);
+		if (order[level] >= threshold) console[method](...args);
 	};
 
 export const log = {
-	debug: at('debug', console.debug),
-	info: at('info', console.log),
-	warn: at('warn', console.warn),
-	error: at('error', console.error)
+	debug: at('debug', 'debug'),
+	info: at('info', 'log'),
+	warn: at('warn', 'warn'),
+	error: at('error', 'error')
 };
