@@ -19,9 +19,17 @@ const dataDir = fs.mkdtempSync(`${os.tmpdir()}/chantiers-bench-`);
 fs.chmodSync(dataDir, 0o755);
 
 // Same Node flags as `npm start`.
-const nodeFlags = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start.split(' ').filter((a) => a.startsWith('--'));
+const nodeFlags = JSON.parse(fs.readFileSync('package.json', 'utf8'))
+	.scripts.start.split(' ')
+	.filter((a) => a.startsWith('--'));
 const app = spawn(process.execPath, [...nodeFlags, 'scripts/start.js'], {
-	env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+	env: {
+		...process.env,
+		PORT: String(port),
+		DATA_DIR: dataDir,
+		DATABASE_URL: '',
+		LOG_LEVEL: 'warn'
+	},
 	stdio: ['ignore', 'pipe', 'inherit']
 });
 const started = Date.now();
@@ -46,7 +54,9 @@ function memoryKb() {
 		try {
 			const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
 			const environ = cmd.includes('postgres') ? fs.readlinkSync(`/proc/${pid}/cwd`) : '';
-			if (cmd.includes('postgres') && (cmd.includes(dataDir) || environ.includes(dataDir))) postgres += pss(pid);
+			if (cmd.includes('postgres') && (cmd.includes(dataDir) || environ.includes(dataDir))) {
+				postgres += pss(pid);
+			}
 		} catch {
 			/* process ended */
 		}
@@ -75,11 +85,28 @@ for (const path of values.paths.split(',')) {
 		p99ms: r.latency.p99,
 		errors: r.errors,
 		non2xx: r.non2xx,
-		peakMemoryMB: { app: Math.round(peak.app / 1024), postgres: Math.round(peak.postgres / 1024), total: Math.round(peak.total / 1024) }
+		peakMemoryMB: {
+			app: Math.round(peak.app / 1024),
+			postgres: Math.round(peak.postgres / 1024),
+			total: Math.round(peak.total / 1024)
+		}
 	});
 }
 
 app.kill('SIGTERM');
 await new Promise((resolve) => app.once('exit', resolve));
 fs.rmSync(dataDir, { recursive: true, force: true });
-console.log(JSON.stringify({ machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, node: process.version, startSeconds, connections: Number(values.connections), durationSeconds: Number(values.duration), results }, null, 2));
+console.log(
+	JSON.stringify(
+		{
+			machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+			node: process.version,
+			startSeconds,
+			connections: Number(values.connections),
+			durationSeconds: Number(values.duration),
+			results
+		},
+		null,
+		2
+	)
+);

@@ -16,6 +16,7 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 	'/communaute': { path: '/communaute', access: 'public' },
 	'/communaute/membres': { path: '/communaute/membres', access: 'public' },
 	'/communaute/[slug]': { path: '/communaute/centsept', access: 'public' },
+	'/communaute/[slug]/logo': { path: '/communaute/centsept/logo', access: 'public' },
 	'/mentions-legales': { path: '/mentions-legales', access: 'public' },
 	'/accessibilite': { path: '/accessibilite', access: 'public' },
 	'/donnees-personnelles': { path: '/donnees-personnelles', access: 'public' },

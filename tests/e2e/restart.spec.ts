@@ -16,7 +16,14 @@ const nodeFlags = JSON.parse(fs.readFileSync('package.json', 'utf8'))
 
 function start(port: number, dataDir: string): Promise<ChildProcess> {
 	const child = spawn(process.execPath, [...nodeFlags, 'scripts/start.js'], {
-		env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+		env: {
+			...process.env,
+			PORT: String(port),
+			DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			ADMIN_EMAIL: ADMIN.email,
+			ADMIN_PASSWORD: ADMIN.password
+		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	return new Promise((resolve, reject) => {
@@ -26,7 +33,10 @@ function start(port: number, dataDir: string): Promise<ChildProcess> {
 	});
 }
 
-test('after kill -9, the next start comes up with all committed data', async ({ page, baseURL }) => {
+test('after kill -9, the next start comes up with all committed data', async ({
+	page,
+	baseURL
+}) => {
 	const port = Number(new URL(baseURL!).port) + 50;
 	const origin = `http://localhost:${port}`;
 	const dataDir = path.resolve(`tests/.tmp/restart-${port}`);

@@ -34,3 +34,10 @@ export function keepValues(form: FormData): Record<string, string> {
 	}
 	return out;
 }
+
+/** The file chosen in a file field; null when none was (browsers then send an empty, unnamed part). */
+export function formFile(form: FormData, name: string): File | null {
+	const value = form.get(name);
+	if (typeof value === 'string' || value === null) return null;
+	return value.size === 0 && value.name === '' ? null : value;
+}

@@ -38,7 +38,10 @@ export async function linkFromOutbox(admin: Page, to: string, subject: RegExp) {
 }
 
 /** Creates an active account straight in the e2e database (fast set-up for access tests). */
-export async function createAccount(role: 'membre' | 'coordination' | 'admin' = 'membre', baseURL = 'http://localhost:4173') {
+export async function createAccount(
+	role: 'membre' | 'coordination' | 'admin' = 'membre',
+	baseURL = 'http://localhost:4173'
+) {
 	const url = fs.readFileSync(`tests/.tmp/e2e-database-url-${new URL(baseURL).port}`, 'utf8');
 	const email = `${role}-${randomBytes(4).toString('hex')}@example.org`;
 	const password = 'une phrase de passe pour les tests';

@@ -7,6 +7,9 @@ const E2E_DB = `chantiers_e2e_${process.env.PORT}`;
 const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 fs.mkdirSync('tests/.tmp', { recursive: true });
+// Stored files (logos…) go to a folder of this run, whichever database is used.
+process.env.DATA_DIR = `tests/.tmp/e2e-main-${process.env.PORT}`;
+fs.rmSync(process.env.DATA_DIR, { recursive: true, force: true });
 fs.rmSync(`tests/.tmp/e2e-database-url-${process.env.PORT}`, { force: true });
 
 try {
@@ -21,8 +24,6 @@ try {
 	fs.writeFileSync(`tests/.tmp/e2e-database-url-${process.env.PORT}`, process.env.DATABASE_URL);
 } catch {
 	console.log('No PostgreSQL server answered: using the embedded one.');
-	process.env.DATA_DIR = `tests/.tmp/e2e-main-${process.env.PORT}`;
-	fs.rmSync(process.env.DATA_DIR, { recursive: true, force: true });
 }
 
 await import('../../../scripts/server.js');

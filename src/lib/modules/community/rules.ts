@@ -50,3 +50,48 @@ export const PAGE_SIZE = 24;
 export function pageCount(total: number, size = PAGE_SIZE) {
 	return Math.max(1, Math.ceil(total / size));
 }
+
+/** Logo formats accepted, by MIME type detected from the content, with their file extension. */
+export const logoFormats = {
+	'image/png': 'png',
+	'image/jpeg': 'jpg',
+	'image/webp': 'webp'
+} as const;
+
+export type LogoMime = keyof typeof logoFormats;
+
+/** Largest logo accepted: 1 Mo. */
+export const LOGO_MAX_BYTES = 1024 * 1024;
+
+export const logoMessages = {
+	format: 'Format non accepté : envoyez une image PNG, JPEG ou WebP.',
+	size: 'Le logo ne doit pas dépasser 1 Mo.'
+} as const;
+
+export type LogoVerdict =
+	{ ok: true; mime: LogoMime; ext: (typeof logoFormats)[LogoMime] } | { ok: false; error: string };
+
+/**
+ * Accepts or refuses an uploaded logo from its size and the MIME type detected from its bytes
+ * (never the name or the type the browser sent). SVG is refused: it can carry scripts.
+ */
+export function checkLogo(size: number, detectedMime: string | undefined): LogoVerdict {
+	if (size > LOGO_MAX_BYTES) return { ok: false, error: logoMessages.size };
+	if (size === 0 || !detectedMime || !Object.hasOwn(logoFormats, detectedMime)) {
+		return { ok: false, error: logoMessages.format };
+	}
+	const mime = detectedMime as LogoMime;
+	return { ok: true, mime, ext: logoFormats[mime] };
+}
+
+/** The MIME type of a stored logo from its key (`logos/<uuid>.png`); null when not a logo format. */
+export function logoMimeOfKey(key: string): LogoMime | null {
+	const ext = key.slice(key.lastIndexOf('.') + 1);
+	const found = Object.entries(logoFormats).find(([, e]) => e === ext);
+	return found ? (found[0] as LogoMime) : null;
+}
+
+/** A short version of a stored logo, for its address: a replaced logo gets a new address. */
+export function logoVersion(logoPath: string | null): string {
+	return (logoPath ?? '').split('/').pop()?.split('.')[0]?.slice(0, 12) ?? '';
+}

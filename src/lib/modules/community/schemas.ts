@@ -39,6 +39,8 @@ export const structureSchema = z.object({
 	region: optional(80, 'La région')
 });
 
+export type StructureInput = z.infer<typeof structureSchema>;
+
 export const searchSchema = z.object({
 	q: z.string().trim().max(200).optional().catch(undefined),
 	type: z.enum(kinds).optional().catch(undefined),

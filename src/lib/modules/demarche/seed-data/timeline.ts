@@ -162,7 +162,8 @@ export const figures: SeedFigure[] = [
 	{
 		key: 'peer-exchange-need',
 		value: 85,
-		label: "pour cent des répondant·e·s au questionnaire souhaitent renforcer l'échange entre pairs",
+		label:
+			"pour cent des répondant·e·s au questionnaire souhaitent renforcer l'échange entre pairs",
 		source: QUESTIONNAIRE
 	}
 ];

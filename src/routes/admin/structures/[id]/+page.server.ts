@@ -5,7 +5,7 @@ import {
 	saveStructure
 } from '#lib/modules/community/service.server.ts';
 import { formAction, guarded, requestInfo } from '#lib/server/http.ts';
-import { formToObject } from '#lib/server/forms.ts';
+import { formFile, formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -21,7 +21,8 @@ export const actions: Actions = {
 				event.locals.actor,
 				event.params.id,
 				formToObject(form),
-				requestInfo(event)
+				requestInfo(event),
+				{ logo: formFile(form, 'logo'), removeLogo: form.get('removeLogo') === 'on' }
 			);
 			return { saved: true };
 		}),

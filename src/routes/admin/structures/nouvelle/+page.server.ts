@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { saveStructure } from '#lib/modules/community/service.server.ts';
 import { formAction, requestInfo } from '#lib/server/http.ts';
-import { formToObject } from '#lib/server/forms.ts';
+import { formFile, formToObject } from '#lib/server/forms.ts';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -14,7 +14,8 @@ export const actions: Actions = {
 					event.locals.actor,
 					null,
 					formToObject(form),
-					requestInfo(event)
+					requestInfo(event),
+					{ logo: formFile(form, 'logo') }
 				)
 			).slug;
 		});
