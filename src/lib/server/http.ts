@@ -67,3 +67,19 @@ export function requestInfo(event: RequestEvent) {
 		userAgent: event.request.headers.get('user-agent') ?? undefined
 	};
 }
+
+/**
+ * Runs a form action that ends by leaving the page: on success, redirects (303) to the path the
+ * action returns; on bad input, answers like `formAction`.
+ */
+export async function formActionThenRedirect(
+	event: RequestEvent,
+	fn: (form: FormData) => Promise<string>
+) {
+	let location = '/';
+	const failure = await formAction(event, async (form) => {
+		location = await fn(form);
+	});
+	if (failure) return failure;
+	redirect(303, location);
+}

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { login } from '#lib/modules/accounts/auth.server.ts';
 import { SESSION_COOKIE } from '#lib/modules/accounts/sessions.server.ts';
-import { formAction, requestInfo } from '#lib/server/http.ts';
+import { formActionThenRedirect, requestInfo } from '#lib/server/http.ts';
 import { formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,8 +14,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const result = await formAction(event, async (form) => {
+	default: (event) =>
+		formActionThenRedirect(event, async (form) => {
 			const session = await login(event.locals.app, formToObject(form), requestInfo(event));
 			event.cookies.set(SESSION_COOKIE, session.secret, {
 				path: '/',
@@ -24,8 +24,6 @@ export const actions: Actions = {
 				secure: event.locals.app.env.secureCookies,
 				expires: session.expiresAt
 			});
-		});
-		if (result) return result;
-		redirect(303, safeNext(event.url.searchParams.get('suite')));
-	}
+			return safeNext(event.url.searchParams.get('suite'));
+		})
 };

@@ -1,6 +1,5 @@
-import { redirect } from '@sveltejs/kit';
 import { checkToken, usePasswordToken } from '#lib/modules/accounts/membership.server.ts';
-import { formAction } from '#lib/server/http.ts';
+import { formActionThenRedirect } from '#lib/server/http.ts';
 import { formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,11 +9,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
-		const result = await formAction(event, async (form) => {
+	default: (event) =>
+		formActionThenRedirect(event, async (form) => {
 			await usePasswordToken(event.locals.app, event.params.token, 'reset', formToObject(form));
-		});
-		if (result) return result;
-		redirect(303, '/connexion?message=reinitialise');
-	}
+			return '/connexion?message=reinitialise';
+		})
 };

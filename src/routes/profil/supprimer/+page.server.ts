@@ -1,7 +1,6 @@
-import { redirect } from '@sveltejs/kit';
 import { deleteMyAccount } from '#lib/modules/accounts/profile.server.ts';
 import { SESSION_COOKIE } from '#lib/modules/accounts/sessions.server.ts';
-import { formAction, guarded, requestInfo } from '#lib/server/http.ts';
+import { formActionThenRedirect, guarded, requestInfo } from '#lib/server/http.ts';
 import { UnauthenticatedError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,17 +11,11 @@ export const load: PageServerLoad = (event) =>
 	});
 
 export const actions: Actions = {
-	default: async (event) => {
-		const result = await formAction(event, (form) =>
-			deleteMyAccount(
-				event.locals.app,
-				event.locals.actor,
-				String(form.get('password') ?? ''),
-				requestInfo(event)
-			)
-		);
-		if (result) return result;
-		event.cookies.delete(SESSION_COOKIE, { path: '/' });
-		redirect(303, '/connexion?message=supprime');
-	}
+	default: (event) =>
+		formActionThenRedirect(event, async (form) => {
+			const password = String(form.get('password') ?? '');
+			await deleteMyAccount(event.locals.app, event.locals.actor, password, requestInfo(event));
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			return '/connexion?message=supprime';
+		})
 };

@@ -1,10 +1,9 @@
-import { redirect } from '@sveltejs/kit';
 import {
 	deleteStructure,
 	getStructureForEdit,
 	saveStructure
 } from '#lib/modules/community/service.server.ts';
-import { formAction, guarded, requestInfo } from '#lib/server/http.ts';
+import { formAction, formActionThenRedirect, guarded, requestInfo } from '#lib/server/http.ts';
 import { formFile, formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,11 +25,14 @@ export const actions: Actions = {
 			);
 			return { saved: true };
 		}),
-	delete: async (event) => {
-		const result = await formAction(event, () =>
-			deleteStructure(event.locals.app, event.locals.actor, event.params.id, requestInfo(event))
-		);
-		if (result) return result;
-		redirect(303, '/admin/structures');
-	}
+	delete: (event) =>
+		formActionThenRedirect(event, async () => {
+			await deleteStructure(
+				event.locals.app,
+				event.locals.actor,
+				event.params.id,
+				requestInfo(event)
+			);
+			return '/admin/structures';
+		})
 };
