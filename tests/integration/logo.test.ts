@@ -8,7 +8,7 @@ import {
 	deleteStructure,
 	saveStructure,
 	structureLogo
-} from '../../src/lib/modules/community/service.server';
+} from '../../src/lib/modules/community/manage.server';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import {
 	assertValidKey,

@@ -3,8 +3,7 @@ import type { Ctx, RequestInfo } from '../../server/context';
 import { structures, users } from '../../server/db/schema';
 import { assertCan, grantableRoles, type Actor, type GlobalRole } from '../../server/auth/policy';
 import { audit } from '../../server/audit/audit';
-import { NotFoundError, ValidationError } from '../../server/errors';
-import { assertUuid } from '../../server/errors';
+import { assertUuid, NotFoundError, ValidationError } from '../../server/errors';
 
 export async function listUsers(ctx: Ctx, actor: Actor | null) {
 	assertCan(actor, 'users.list');

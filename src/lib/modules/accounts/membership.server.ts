@@ -7,12 +7,12 @@ import { hashPassword } from '../../server/auth/passwords';
 import { audit } from '../../server/audit/audit';
 import { sendEmail } from '../../server/email/outbox';
 import {
+	assertUuid,
 	ForbiddenError,
 	NotFoundError,
 	RateLimitError,
 	ValidationError
 } from '../../server/errors';
-import { assertUuid } from '../../server/errors';
 import { validate } from '../../server/forms';
 import { clear, hit, limits } from '../../server/security/rate-limit';
 import { accountEmails } from './emails';

@@ -1,4 +1,4 @@
-import { listAllStructures } from '#lib/modules/community/service.server.ts';
+import { listAllStructures } from '#lib/modules/community/manage.server.ts';
 import { guarded } from '#lib/server/http.ts';
 import type { PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import {
 	deleteStructure,
 	getStructureForEdit,
 	saveStructure
-} from '#lib/modules/community/service.server.ts';
+} from '#lib/modules/community/manage.server.ts';
 import { formAction, formActionThenRedirect, guarded, requestInfo } from '#lib/server/http.ts';
 import { formFile, formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { saveStructure } from '#lib/modules/community/service.server.ts';
+import { saveStructure } from '#lib/modules/community/manage.server.ts';
 import { formActionThenRedirect, requestInfo } from '#lib/server/http.ts';
 import { formFile, formToObject } from '#lib/server/forms.ts';
 import type { Actions } from './$types';

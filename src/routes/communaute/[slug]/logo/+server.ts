@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { structureLogo } from '#lib/modules/community/service.server.ts';
+import { structureLogo } from '#lib/modules/community/manage.server.ts';
 import { guarded } from '#lib/server/http.ts';
 import type { RequestHandler } from './$types';
 
