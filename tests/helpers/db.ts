@@ -15,10 +15,9 @@ export interface TestDb {
 	close(): Promise<void>;
 }
 
+/** The same server with another database (also for socket URLs, which `new URL` cannot parse). */
 function withDatabase(url: string, name: string) {
-	const u = new URL(url);
-	u.pathname = `/${name}`;
-	return u.toString();
+	return url.replace(/^(postgres(?:ql)?:\/\/[^/]*\/)[^?]*/, `$1${name}`);
 }
 
 /** A fresh, migrated database of its own for one test file; dropped on close. */

@@ -5,6 +5,7 @@ import type { Ctx } from './context';
 import { startJobs, type Jobs } from './jobs';
 import { seedIfEmpty } from './seed/seed';
 import { purgeExpired } from './security/purge';
+import { ensureGeography } from '../modules/geo/load.server';
 
 export interface App extends Ctx {
 	database: Database;
@@ -26,6 +27,7 @@ export function startApp(): Promise<App> {
 		if (jobs) ctx.enqueue = jobs.enqueue;
 		// Always printed: the generated admin password is shown only once.
 		await seedIfEmpty(ctx, console.log);
+		await ensureGeography(ctx);
 		await purgeExpired(ctx);
 		current = {
 			...ctx,

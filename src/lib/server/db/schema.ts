@@ -2,4 +2,5 @@ export * from '../../modules/accounts/tables';
 export * from '../../modules/community/tables';
 export * from '../../modules/spaces/tables';
 export * from '../../modules/pages/tables';
+export * from '../../modules/geo/tables';
 export * from './platform-tables';
