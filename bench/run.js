@@ -22,22 +22,43 @@ fs.chmodSync(dataDir, 0o755);
 const nodeFlags = JSON.parse(fs.readFileSync('package.json', 'utf8'))
 	.scripts.start.split(' ')
 	.filter((a) => a.startsWith('--'));
-const app = spawn(process.execPath, [...nodeFlags, 'scripts/start.js'], {
-	env: {
-		...process.env,
-		PORT: String(port),
-		DATA_DIR: dataDir,
-		DATABASE_URL: '',
-		LOG_LEVEL: 'warn'
-	},
-	stdio: ['ignore', 'pipe', 'inherit']
-});
-const started = Date.now();
-await new Promise((resolve, reject) => {
-	app.stdout.on('data', (b) => b.toString().includes('est prêt') && resolve());
-	app.once('exit', (code) => reject(new Error(`app exited with ${code}`)));
-});
-const startSeconds = (Date.now() - started) / 1000;
+function startApp() {
+	const child = spawn(process.execPath, [...nodeFlags, 'scripts/start.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			LOG_LEVEL: 'warn'
+		},
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		child.stdout.on(
+			'data',
+			(b) =>
+				b.toString().includes('est prêt') &&
+				resolve({ child, seconds: (Date.now() - started) / 1000 })
+		);
+		child.once('exit', (code) => reject(new Error(`app exited with ${code}`)));
+	});
+}
+
+// The first start on a fresh folder creates the cluster and does the one-time loads (seed,
+// geography); the figures are taken on the next start, as the platform normally runs.
+const first = await startApp();
+const firstStartSeconds = first.seconds;
+let app = first.child;
+const firstStartMemory = () => memoryKb();
+const afterFirstStart = await new Promise((resolve) =>
+	setTimeout(() => resolve(firstStartMemory()), 1000)
+);
+app.kill('SIGTERM');
+await new Promise((resolve) => app.once('exit', resolve));
+const second = await startApp();
+app = second.child;
+const startSeconds = second.seconds;
 
 /** Proportional set size (kB) of the app and of every PostgreSQL process of its cluster. */
 function memoryKb() {
@@ -101,6 +122,11 @@ console.log(
 		{
 			machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
 			node: process.version,
+			firstStartSeconds,
+			idleMemoryAfterFirstStartMB: {
+				app: Math.round(afterFirstStart.app / 1024),
+				postgres: Math.round(afterFirstStart.postgres / 1024)
+			},
 			startSeconds,
 			connections: Number(values.connections),
 			durationSeconds: Number(values.duration),

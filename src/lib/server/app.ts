@@ -1,6 +1,6 @@
 import { env } from './env';
 import { log, setLogLevel } from './log';
-import { openDatabase, type Database } from './db';
+import { connect, openDatabase, type Database } from './db';
 import type { Ctx } from './context';
 import { startJobs, type Jobs } from './jobs';
 import { seedIfEmpty } from './seed/seed';
@@ -27,7 +27,14 @@ export function startApp(): Promise<App> {
 		if (jobs) ctx.enqueue = jobs.enqueue;
 		// Always printed: the generated admin password is shown only once.
 		await seedIfEmpty(ctx, console.log);
-		await ensureGeography(ctx);
+		// The geography load (first start, yearly update) runs on a connection of its own, closed
+		// afterwards, so the PostgreSQL process that did the heavy lifting gives its memory back.
+		const loader = await connect(database.url, 1);
+		try {
+			await ensureGeography({ ...ctx, db: loader.db });
+		} finally {
+			await loader.close();
+		}
 		await purgeExpired(ctx);
 		current = {
 			...ctx,
