@@ -6,6 +6,7 @@ import { startJobs, type Jobs } from './jobs';
 import { seedIfEmpty } from './seed/seed';
 import { purgeExpired } from './security/purge';
 import { ensureGeography } from '../modules/geo/load.server';
+import { ensureReferenceLists } from '../modules/cartographie/reference.server';
 
 export interface App extends Ctx {
 	database: Database;
@@ -35,6 +36,7 @@ export function startApp(): Promise<App> {
 		} finally {
 			await loader.close();
 		}
+		await ensureReferenceLists(ctx);
 		await purgeExpired(ctx);
 		current = {
 			...ctx,

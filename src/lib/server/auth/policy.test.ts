@@ -39,6 +39,14 @@ describe('policy', () => {
 		expect(can(actor('membre'), 'space.read.private', { spaceId: 's1' })).toBe(false);
 	});
 
+	it('keeps the moderation of the cartography to coordination and admins', () => {
+		expect(can(null, 'cartographie.moderate')).toBe(false);
+		expect(can(actor('membre'), 'cartographie.moderate')).toBe(false);
+		expect(can(actor('copil'), 'cartographie.moderate')).toBe(false);
+		expect(can(actor('coordination'), 'cartographie.moderate')).toBe(true);
+		expect(can(actor('admin'), 'cartographie.moderate')).toBe(true);
+	});
+
 	it('throws the right error for visitors and members', () => {
 		expect(() => assertCan(null, 'users.invite')).toThrow(UnauthenticatedError);
 		expect(() => assertCan(actor('membre'), 'users.invite')).toThrow(ForbiddenError);

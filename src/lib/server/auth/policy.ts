@@ -36,6 +36,8 @@ const rules = {
 	/** Reading the community directory's member contact details beyond "public". */
 	'community.members.read': (a) => isMember(a),
 	'community.structures.manage': (a) => atLeast(a, 'coordination'),
+	/** Seeing every fiche of the cartography, whatever its status, and changing its status. */
+	'cartographie.moderate': (a) => atLeast(a, 'coordination'),
 	'profile.edit': (a, r) => isOwner(a, r) || atLeast(a, 'admin'),
 	'admin.access': (a) => atLeast(a, 'coordination'),
 	'emails.read': (a) => atLeast(a, 'admin'),

@@ -1,0 +1,365 @@
+// The cartography's fiches: public contribution, reading, moderation, "Ma commune".
+import { and, eq, sql } from 'drizzle-orm';
+import type { Ctx, RequestInfo } from '../../server/context';
+import {
+	cartoFicheRevisions,
+	cartoFiches,
+	cartoFicheTerritories,
+	geoCommunes,
+	geoDepartements,
+	geoEpcis,
+	geoRegions
+} from '../../server/db/schema';
+import { assertCan, can, type Actor } from '../../server/auth/policy';
+import { audit } from '../../server/audit/audit';
+import { assertUuid, NotFoundError, ValidationError } from '../../server/errors';
+import { validate } from '../../server/forms';
+import { getCommune } from '../geo/service.server';
+import { slugify } from '../community/rules';
+import {
+	canTransition,
+	ficheStatusLabels,
+	isFicheStatus,
+	type CoverMatch,
+	type FicheStatus,
+	type TerritoryKind
+} from './rules';
+import { ficheSchema, referenceFields, type FicheInput } from './schemas';
+import { loadReferenceLists, type ReferenceLists } from './reference.server';
+
+export type Fiche = typeof cartoFiches.$inferSelect;
+export type FicheTerritory = { kind: TerritoryKind; code: string };
+
+const NOT_FOUND = 'Fiche introuvable.';
+
+/** Field errors for codes that are not in their reference list. */
+function unknownCodes(data: FicheInput, lists: ReferenceLists): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const [field, list] of Object.entries(referenceFields) as [
+		keyof typeof referenceFields,
+		keyof ReferenceLists
+	][]) {
+		const known = new Set(lists[list].map((i) => i.code));
+		const value = data[field];
+		const values = value === null ? [] : Array.isArray(value) ? value : [value];
+		const bad = values.filter((c) => !known.has(c));
+		if (bad.length > 0) {
+			errors[field] =
+				bad.length === 1 ? `Choix inconnu : ${bad[0]}.` : `Choix inconnus : ${bad.join(', ')}.`;
+		}
+	}
+	return errors;
+}
+
+/** The territories whose code does not exist in the geography, as "kind:code". */
+async function unknownTerritories(ctx: Ctx, territories: FicheTerritory[]): Promise<string[]> {
+	if (territories.length === 0) return [];
+	const tables = {
+		commune: geoCommunes,
+		epci: geoEpcis,
+		departement: geoDepartements,
+		region: geoRegions
+	} as const;
+	const missing: string[] = [];
+	for (const kind of Object.keys(tables) as TerritoryKind[]) {
+		const wanted = [...new Set(territories.filter((t) => t.kind === kind).map((t) => t.code))];
+		if (wanted.length === 0) continue;
+		const table = tables[kind];
+		const found = await ctx.db
+			.select({ code: table.code })
+			.from(table)
+			.where(sql`${table.code} = any(${sql.param(wanted)}::text[])`);
+		const known = new Set(found.map((r) => r.code));
+		missing.push(...wanted.filter((c) => !known.has(c)).map((c) => `${kind}:${c}`));
+	}
+	return missing;
+}
+
+/** A slug not yet taken, from the name. */
+async function freeSlug(ctx: Ctx, name: string) {
+	const base = slugify(name) || 'structure';
+	const { rows } = await ctx.db.execute<{ slug: string }>(
+		sql`select slug from carto_fiches where slug = ${base} or slug like ${`${base}-%`}`
+	);
+	const taken = new Set(rows.map((r) => r.slug));
+	if (!taken.has(base)) return base;
+	for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+const isUniqueViolation = (err: unknown) =>
+	(err as { code?: string; cause?: { code?: string } }).code === '23505' ||
+	(err as { cause?: { code?: string } }).cause?.code === '23505';
+
+/** What a revision keeps: the whole fiche as saved, with its territories. */
+function snapshot(fiche: Fiche, territories: FicheTerritory[]): Record<string, unknown> {
+	const { search: _search, ...rest } = fiche;
+	return { ...rest, territories };
+}
+
+/**
+ * A public contribution (no account needed, `actor` may be null): validates everything, then
+ * creates the fiche as pending moderation, with its territories and its first revision. Nothing
+ * is stored when anything is wrong: all the field messages come in one ValidationError.
+ */
+export async function submitFiche(ctx: Ctx, actor: Actor | null, input: unknown) {
+	let data: FicheInput | undefined;
+	const errors: Record<string, string> = {};
+	try {
+		data = validate(ficheSchema, input);
+	} catch (err) {
+		if (!(err instanceof ValidationError)) throw err;
+		Object.assign(errors, err.fields);
+	}
+	const raw = (input ?? {}) as Record<string, unknown>;
+	let commune: Awaited<ReturnType<typeof getCommune>> = null;
+	const communeCode =
+		data?.communeCode ?? (typeof raw.communeCode === 'string' ? raw.communeCode.trim() : '');
+	if (!errors.communeCode && communeCode) {
+		commune = await getCommune(ctx, communeCode);
+		if (!commune) errors.communeCode = 'Commune inconnue.';
+	}
+	if (data) {
+		Object.assign(errors, unknownCodes(data, await loadReferenceLists(ctx)));
+		const missing = await unknownTerritories(ctx, data.territories);
+		if (missing.length > 0) {
+			errors.territories = `Territoire inconnu : ${missing.slice(0, 5).join(', ')}.`;
+		}
+		if (!data.national && data.territories.length === 0) {
+			errors.territories ??=
+				"Indiquez le territoire d'intervention (communes, EPCI, départements, régions) ou cochez « national ».";
+		}
+	}
+	if (!data || !commune || Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+	const fields = data;
+	const at = commune;
+	const lat = fields.lat ?? at.lat;
+	const lon = fields.lat === null ? at.lon : fields.lon;
+	const values = {
+		name: fields.name!,
+		acronym: fields.acronym,
+		shortDescription: fields.shortDescription!,
+		presentation: fields.presentation,
+		siret: fields.siret,
+		address: fields.address,
+		communeCode: at.code,
+		lat: lat !== null && lon !== null ? lat : null,
+		lon: lat !== null && lon !== null ? lon : null,
+		national: fields.national,
+		cooperationKinds: fields.cooperationKinds,
+		dimensions: fields.dimensions,
+		modalities: fields.modalities,
+		stages: fields.stages,
+		cost: fields.cost,
+		methodologies: fields.methodologies,
+		needsSeen: fields.needsSeen,
+		publics: fields.publics,
+		networks: fields.networks,
+		contactEmail: fields.contactEmail,
+		contactEmailPublic: fields.contactEmailPublic,
+		contactPhone: fields.contactPhone,
+		contactPhonePublic: fields.contactPhonePublic,
+		contactWebsite: fields.contactWebsite,
+		contactWebsitePublic: fields.contactWebsitePublic,
+		status: 'en_attente' as const
+	};
+	const territories = dedupe(fields.territories);
+
+	for (let attempt = 0; ; attempt++) {
+		const slug = await freeSlug(ctx, values.name);
+		try {
+			return await ctx.db.transaction(async (tx) => {
+				const [fiche] = await tx
+					.insert(cartoFiches)
+					.values({ ...values, slug })
+					.returning();
+				if (territories.length > 0) {
+					await tx
+						.insert(cartoFicheTerritories)
+						.values(territories.map((t) => ({ ficheId: fiche!.id, ...t })));
+				}
+				await tx.insert(cartoFicheRevisions).values({
+					ficheId: fiche!.id,
+					data: snapshot(fiche!, territories),
+					authorId: actor?.userId ?? null,
+					note: 'Proposition'
+				});
+				return { ...fiche!, territories };
+			});
+		} catch (err) {
+			// Another fiche took the same slug in the meantime: take the next one.
+			if (attempt < 3 && isUniqueViolation(err)) continue;
+			throw err;
+		}
+	}
+}
+
+function dedupe(territories: FicheTerritory[]): FicheTerritory[] {
+	const seen = new Set<string>();
+	return territories.filter((t) => {
+		const key = `${t.kind}:${t.code}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+async function territoriesOf(ctx: Ctx, ficheId: string): Promise<FicheTerritory[]> {
+	return ctx.db
+		.select({ kind: cartoFicheTerritories.kind, code: cartoFicheTerritories.code })
+		.from(cartoFicheTerritories)
+		.where(eq(cartoFicheTerritories.ficheId, ficheId))
+		.orderBy(cartoFicheTerritories.kind, cartoFicheTerritories.code);
+}
+
+/**
+ * A fiche by its slug. Visitors and members see only published fiches, without the contact
+ * details that are not public; moderators see every fiche in full. Otherwise: NotFoundError.
+ */
+export async function getFiche(ctx: Ctx, actor: Actor | null, slug: string) {
+	const [fiche] = await ctx.db.select().from(cartoFiches).where(eq(cartoFiches.slug, slug));
+	const moderator = can(actor, 'cartographie.moderate');
+	if (!fiche || (fiche.status !== 'publiee' && !moderator)) throw new NotFoundError(NOT_FOUND);
+	const { search: _search, ...rest } = fiche;
+	const territories = await territoriesOf(ctx, fiche.id);
+	if (moderator) return { ...rest, territories };
+	return {
+		...rest,
+		siret: rest.siret,
+		contactEmail: rest.contactEmailPublic ? rest.contactEmail : null,
+		contactPhone: rest.contactPhonePublic ? rest.contactPhone : null,
+		contactWebsite: rest.contactWebsitePublic ? rest.contactWebsite : null,
+		territories
+	};
+}
+
+/**
+ * Moves a fiche to another status (moderators). The update only applies if the fiche is still in
+ * the status read just before, so when two moderators act at once, the second one gets an error
+ * instead of silently overriding the first. Appends a revision and an audit entry.
+ */
+export async function setStatus(
+	ctx: Ctx,
+	actor: Actor | null,
+	id: string,
+	to: FicheStatus,
+	note: string | null = null,
+	info: RequestInfo = {}
+) {
+	assertCan(actor, 'cartographie.moderate');
+	assertUuid(id, NOT_FOUND);
+	if (!isFicheStatus(to)) throw new ValidationError({ status: 'Statut inconnu.' });
+	const cleanNote = note?.trim() ? note.trim().slice(0, 2_000) : null;
+	const [current] = await ctx.db
+		.select({ status: cartoFiches.status })
+		.from(cartoFiches)
+		.where(eq(cartoFiches.id, id));
+	if (!current) throw new NotFoundError(NOT_FOUND);
+	const from = current.status;
+	if (!canTransition(from, to)) {
+		throw new ValidationError({
+			status: `Une fiche « ${ficheStatusLabels[from]} » ne peut pas passer à « ${ficheStatusLabels[to]} ».`
+		});
+	}
+	const updated = await ctx.db.transaction(async (tx) => {
+		const [fiche] = await tx
+			.update(cartoFiches)
+			.set({
+				status: to,
+				updatedAt: new Date(),
+				...(to === 'publiee' ? { lastVerifiedAt: new Date() } : {})
+			})
+			.where(and(eq(cartoFiches.id, id), eq(cartoFiches.status, from)))
+			.returning();
+		if (!fiche) return null;
+		const territories = await tx
+			.select({ kind: cartoFicheTerritories.kind, code: cartoFicheTerritories.code })
+			.from(cartoFicheTerritories)
+			.where(eq(cartoFicheTerritories.ficheId, id));
+		await tx.insert(cartoFicheRevisions).values({
+			ficheId: id,
+			data: snapshot(fiche, territories),
+			authorId: actor.userId,
+			note: cleanNote ?? `${ficheStatusLabels[from]} → ${ficheStatusLabels[to]}`
+		});
+		await audit(
+			{ ...ctx, db: tx as unknown as Ctx['db'] },
+			actor,
+			{
+				action: 'cartographie.status',
+				targetType: 'carto_fiche',
+				targetId: id,
+				details: { from, to, note: cleanNote }
+			},
+			info.ip
+		);
+		return fiche;
+	});
+	if (!updated) {
+		throw new ValidationError(
+			{
+				status:
+					"Cette fiche vient d'être modifiée par une autre personne. Rechargez la page pour voir son nouveau statut."
+			},
+			'La fiche a changé entre-temps.'
+		);
+	}
+	const { search: _search, ...rest } = updated;
+	return rest;
+}
+
+export type CoveringFiche = {
+	id: string;
+	slug: string;
+	name: string;
+	acronym: string | null;
+	shortDescription: string;
+	communeCode: string | null;
+	lat: number | null;
+	lon: number | null;
+	matchedBy: CoverMatch;
+};
+
+/**
+ * The published fiches whose territory of intervention covers a commune (INSEE code, current or
+ * former): the commune itself (or, for a municipal arrondissement, its commune), its EPCI, its
+ * département, its région, or the whole country. Each fiche once, with its closest match
+ * (`matchedBy`), the closest first, then by name. One query, through the (kind, code) index.
+ */
+export async function coveringFiches(ctx: Ctx, communeCode: string): Promise<CoveringFiche[]> {
+	const code = communeCode.trim();
+	const { rows } = await ctx.db.execute<CoveringFiche>(sql`
+		with c as (
+			select code, parent_code, epci_code, departement_code, region_code
+			from geo_communes
+			where code = coalesce(
+				(select code from geo_communes where code = ${code}),
+				(select code from geo_commune_aliases where old_code = ${code})
+			)
+		),
+		keys (kind, code, rank) as (
+			select 'commune', code, 1 from c
+			union all select 'commune', parent_code, 1 from c where parent_code is not null
+			union all select 'epci', epci_code, 2 from c where epci_code is not null
+			union all select 'departement', departement_code, 3 from c
+			union all select 'region', region_code, 4 from c
+		),
+		hits as (
+			select t.fiche_id, k.kind, k.rank
+			from keys k
+			join carto_fiche_territories t on t.kind = k.kind and t.code = k.code
+			union all
+			select f.id, 'national', 5 from carto_fiches f
+			where f.national and f.status = 'publiee' and exists (select 1 from c)
+		),
+		best as (
+			select distinct on (fiche_id) fiche_id, kind, rank from hits order by fiche_id, rank
+		)
+		select f.id, f.slug, f.name, f.acronym, f.short_description as "shortDescription",
+			f.commune_code as "communeCode", f.lat, f.lon, b.kind as "matchedBy"
+		from best b
+		join carto_fiches f on f.id = b.fiche_id
+		where f.status = 'publiee'
+		order by b.rank, f.name, f.id`);
+	return rows;
+}

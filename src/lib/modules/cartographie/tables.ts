@@ -1,0 +1,139 @@
+// The cartography: fiches of the structures that accompany territorial cooperations, their
+// territories of intervention, their revisions, and the reference lists (editable data).
+// Commune, EPCI, département and région codes are plain text, without foreign keys to the geo
+// tables (their loader truncates them; see geo/tables.ts).
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	customType,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { users } from '../accounts/tables';
+import { ficheStatuses, type TerritoryKind } from './rules';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Reference lists (kinds of cooperation, dimensions, modalities, stages, costs), seeded once. */
+export const cartoReferenceItems = pgTable(
+	'carto_reference_items',
+	{
+		list: text('list').notNull(),
+		code: text('code').notNull(),
+		label: text('label').notNull(),
+		position: integer('position').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.list, t.code] })]
+);
+
+export const cartoFicheStatus = pgEnum('carto_fiche_status', ficheStatuses);
+
+export const cartoFiches = pgTable(
+	'carto_fiches',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		slug: text('slug').notNull().unique(),
+		name: text('name').notNull(),
+		acronym: text('acronym'),
+		shortDescription: text('short_description').notNull(),
+		/** Markdown. */
+		presentation: text('presentation'),
+		/** 14 digits, without spaces. */
+		siret: text('siret'),
+		address: text('address'),
+		/** INSEE code of the commune of the address. */
+		communeCode: text('commune_code'),
+		lat: doublePrecision('lat'),
+		lon: doublePrecision('lon'),
+		/** The territory of intervention is the whole country. */
+		national: boolean('national').notNull().default(false),
+		cooperationKinds: text('cooperation_kinds')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		dimensions: text('dimensions')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		modalities: text('modalities')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		stages: text('stages')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		cost: text('cost'),
+		methodologies: text('methodologies'),
+		needsSeen: text('needs_seen'),
+		publics: text('publics'),
+		networks: text('networks'),
+		contactEmail: text('contact_email'),
+		contactEmailPublic: boolean('contact_email_public').notNull().default(false),
+		contactPhone: text('contact_phone'),
+		contactPhonePublic: boolean('contact_phone_public').notNull().default(false),
+		contactWebsite: text('contact_website'),
+		contactWebsitePublic: boolean('contact_website_public').notNull().default(true),
+		status: cartoFicheStatus('status').notNull().default('brouillon'),
+		/** Changes made through the private link are published without moderation. */
+		trusted: boolean('trusted').notNull().default(false),
+		lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		search: tsvector('search').generatedAlwaysAs(
+			sql`setweight(to_tsvector('fr_unaccent', coalesce(name, '') || ' ' || coalesce(acronym, '')), 'A') || setweight(to_tsvector('fr_unaccent', coalesce(short_description, '')), 'B') || setweight(to_tsvector('fr_unaccent', coalesce(presentation, '') || ' ' || coalesce(methodologies, '') || ' ' || coalesce(needs_seen, '')), 'C')`
+		)
+	},
+	(t) => [
+		check('carto_fiches_short_description_length', sql`char_length(${t.shortDescription}) <= 280`),
+		check('carto_fiches_point', sql`(${t.lat} is null) = (${t.lon} is null)`),
+		index('carto_fiches_search_idx').using('gin', t.search),
+		index('carto_fiches_status_idx').on(t.status),
+		index('carto_fiches_commune_idx').on(t.communeCode)
+	]
+);
+
+/** The territory of intervention of a fiche: communes, EPCI, départements, régions. */
+export const cartoFicheTerritories = pgTable(
+	'carto_fiche_territories',
+	{
+		ficheId: uuid('fiche_id')
+			.notNull()
+			.references(() => cartoFiches.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull().$type<TerritoryKind>(),
+		code: text('code').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.ficheId, t.kind, t.code] }),
+		index('carto_fiche_territories_kind_code_idx').on(t.kind, t.code),
+		check(
+			'carto_fiche_territories_kind',
+			sql`${t.kind} in ('commune', 'epci', 'departement', 'region')`
+		)
+	]
+);
+
+/** Every save of a fiche appends one: its full content at that moment. */
+export const cartoFicheRevisions = pgTable(
+	'carto_fiche_revisions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		ficheId: uuid('fiche_id')
+			.notNull()
+			.references(() => cartoFiches.id, { onDelete: 'cascade' }),
+		data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+		authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+		note: text('note'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('carto_fiche_revisions_fiche_idx').on(t.ficheId, t.createdAt)]
+);
