@@ -17,6 +17,17 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 	'/communaute/membres': { path: '/communaute/membres', access: 'public' },
 	'/communaute/[slug]': { path: '/communaute/centsept', access: 'public' },
 	'/communaute/[slug]/logo': { path: '/communaute/centsept/logo', access: 'public' },
+	'/cartographie': { path: '/cartographie', access: 'public' },
+	'/cartographie/[slug]': {
+		path: '/cartographie/fiche-inconnue',
+		access: 'public',
+		actions: { signaler: 'public' }
+	},
+	'/cartographie/proposer': {
+		path: '/cartographie/proposer',
+		access: 'public',
+		actions: { default: 'public' }
+	},
 	'/mentions-legales': { path: '/mentions-legales', access: 'public' },
 	'/accessibilite': { path: '/accessibilite', access: 'public' },
 	'/donnees-personnelles': { path: '/donnees-personnelles', access: 'public' },

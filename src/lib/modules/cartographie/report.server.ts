@@ -1,0 +1,287 @@
+// The public side of a fiche: the contribution form (commune typed in words, territories from
+// lists, one fiche per form token), the fiche page, and "Signaler une erreur".
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx, RequestInfo } from '../../server/context';
+import { geoEpcis, users } from '../../server/db/schema';
+import type { Actor } from '../../server/auth/policy';
+import { RateLimitError, ValidationError } from '../../server/errors';
+import { validate } from '../../server/forms';
+import { clear, hit, type Limit } from '../../server/security/rate-limit';
+import { sendEmail } from '../../server/email/outbox';
+import { getCommune, listDepartements, listRegions, searchCommunes } from '../geo/service.server';
+import { normalizeQuery } from '../geo/rules';
+import { renderMarkdown } from '../pages/markdown';
+import { hasHtmlTag, HTML_MESSAGE } from './rules';
+import { ficheSchema } from './schemas';
+import { loadReferenceLists, type ReferenceItem } from './reference.server';
+import { getFiche, submitFiche, type FicheTerritory } from './service.server';
+
+/** Contributions per IP address. */
+export const submitPerIp: Limit = { max: 5, windowSeconds: 60 * 60 };
+/** How long a form token stays used: a second submission with it within this time is a double. */
+export const tokenWindow: Limit = { max: 1, windowSeconds: 10 * 60 };
+/** Error reports per IP address. */
+export const reportPerIp: Limit = { max: 5, windowSeconds: 60 * 60 };
+
+const TOKEN = /^[0-9a-f]{32}$/;
+
+/** A random one-time token for the contribution form (hidden field `formToken`). */
+export function newFormToken(): string {
+	return crypto.randomUUID().replaceAll('-', '');
+}
+
+/** What the contribution form needs: the reference lists, départements and régions. */
+export async function proposalFormData(ctx: Ctx) {
+	const [lists, departements, regions] = await Promise.all([
+		loadReferenceLists(ctx),
+		listDepartements(ctx),
+		listRegions(ctx)
+	]);
+	return {
+		lists,
+		departements: departements.map((d) => ({ code: d.code, nom: d.nom })),
+		regions: regions.map((r) => ({ code: r.code, nom: r.nom })),
+		formToken: newFormToken()
+	};
+}
+
+/**
+ * The commune a person typed ("Lyon", "69001", "Saint-Denis (974)"): its INSEE code, or a French
+ * message. One exact name (or one result) is used; several ask to be more precise.
+ */
+export async function resolveCommune(
+	ctx: Ctx,
+	typed: string
+): Promise<{ code: string } | { error: string }> {
+	const text = typed.trim().slice(0, 120);
+	if (!text) return { error: 'Indiquez la commune.' };
+	// "Nom (dép.)", as the choices are written in the message below.
+	const m = /^(.*?)\s*\(\s*([0-9][0-9AB][0-9]?)\s*\)$/i.exec(text);
+	const query = m ? m[1]! : text;
+	const dep = m ? m[2]!.toUpperCase() : null;
+	let hits = await searchCommunes(ctx, query, 20);
+	if (dep) hits = hits.filter((h) => h.departementCode === dep);
+	const wanted = normalizeQuery(query);
+	const exact = hits.filter(
+		(h) =>
+			normalizeQuery(h.nom) === wanted || (h.ancienNom && normalizeQuery(h.ancienNom) === wanted)
+	);
+	const candidates = exact.length > 0 ? exact : hits;
+	if (candidates.length === 1) return { code: candidates[0]!.code };
+	if (candidates.length === 0) return { error: 'Commune inconnue.' };
+	const shown = candidates.slice(0, 6).map((h) => `${h.nom} (${h.departementCode})`);
+	return {
+		error: `Précisez la commune : ${shown.join(', ')}${candidates.length > 6 ? '…' : '.'}`
+	};
+}
+
+const asList = (v: unknown): string[] =>
+	(v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]).filter(
+		(s): s is string => typeof s === 'string' && s.trim() !== ''
+	);
+
+/**
+ * A contribution from the public form (`formToObject` of it): the commune typed in words
+ * (`commune`), départements and régions from two lists, a one-time `formToken`. A filled
+ * honeypot (`website_url`) is ignored silently; a token already used within ten minutes (a double
+ * click) creates nothing and answers like a success. Returns the fiche created, or null.
+ */
+export async function proposeFiche(
+	ctx: Ctx,
+	actor: Actor | null,
+	input: Record<string, unknown>,
+	info: RequestInfo = {}
+) {
+	if (typeof input.website_url === 'string' && input.website_url.trim() !== '') return null;
+	const territories = [
+		...asList(input.departements).map((c) => `departement:${c}`),
+		...asList(input.regions).map((c) => `region:${c}`)
+	];
+	const errors: Record<string, string> = {};
+	const commune = await resolveCommune(ctx, typeof input.commune === 'string' ? input.commune : '');
+	if ('error' in commune) errors.commune = commune.error;
+	const data = {
+		...input,
+		communeCode: 'code' in commune ? commune.code : '',
+		lat: '',
+		lon: '',
+		territories
+	};
+	// The checks that need no database first, so that a double click on bad input fails twice.
+	const parsed = ficheSchema.safeParse(data);
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) {
+			const key = String(issue.path[0] ?? 'form');
+			if (key === 'communeCode') continue;
+			errors[key] ??= issue.message;
+		}
+	}
+	if (parsed.success && !parsed.data.national && territories.length === 0) {
+		errors.territories =
+			'Cochez « Tout le territoire national » ou choisissez au moins un département ou une région.';
+	}
+	const token = typeof input.formToken === 'string' ? input.formToken : '';
+	if (!TOKEN.test(token)) {
+		errors.form ??= 'Le formulaire a expiré : vérifiez vos réponses et envoyez-le à nouveau.';
+	}
+	if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+	const tokenKey = `carto-submit:${token}`;
+	if ((await hit(ctx.db, tokenKey, tokenWindow)) > tokenWindow.max) return null;
+	if (
+		(await hit(ctx.db, `carto-submit-ip:${info.ip ?? 'unknown'}`, submitPerIp)) > submitPerIp.max
+	) {
+		await clear(ctx.db, tokenKey);
+		throw new RateLimitError(
+			'Trop de propositions depuis cette connexion. Réessayez dans une heure.'
+		);
+	}
+	try {
+		return await submitFiche(ctx, actor, data);
+	} catch (err) {
+		// Nothing was stored: the same form may be sent again once corrected.
+		await clear(ctx.db, tokenKey);
+		if (err instanceof ValidationError && err.fields.communeCode) {
+			const { communeCode, ...rest } = err.fields;
+			throw new ValidationError({ ...rest, commune: communeCode });
+		}
+		throw err;
+	}
+}
+
+const labelsOf = (items: ReferenceItem[], codes: string[]) => {
+	const byCode = new Map(items.map((i) => [i.code, i.label]));
+	return codes.map((c) => byCode.get(c) ?? c);
+};
+
+/** Names of territories of intervention, in words ("Rhône (69)", "Auvergne-Rhône-Alpes"). */
+async function territoryNames(ctx: Ctx, territories: FicheTerritory[]): Promise<string[]> {
+	if (territories.length === 0) return [];
+	const [departements, regions] = await Promise.all([listDepartements(ctx), listRegions(ctx)]);
+	const dep = new Map(departements.map((d) => [d.code, d.nom]));
+	const reg = new Map(regions.map((r) => [r.code, r.nom]));
+	const epciCodes = territories.filter((t) => t.kind === 'epci').map((t) => t.code);
+	const epcis = new Map(
+		epciCodes.length === 0
+			? []
+			: (
+					await ctx.db
+						.select({ code: geoEpcis.code, nom: geoEpcis.nom })
+						.from(geoEpcis)
+						.where(inArray(geoEpcis.code, epciCodes))
+				).map((e) => [e.code, e.nom])
+	);
+	const names: string[] = [];
+	const order = { region: 0, departement: 1, epci: 2, commune: 3 } as const;
+	for (const t of [...territories].sort((a, b) => order[a.kind] - order[b.kind])) {
+		if (t.kind === 'region') names.push(reg.get(t.code) ?? `Région ${t.code}`);
+		else if (t.kind === 'departement') {
+			names.push(`${dep.get(t.code) ?? 'Département'} (${t.code})`);
+		} else if (t.kind === 'epci') names.push(epcis.get(t.code) ?? `EPCI ${t.code}`);
+		else {
+			const c = await getCommune(ctx, t.code);
+			names.push(c ? `${c.nom} (${c.departement.code})` : `Commune ${t.code}`);
+		}
+	}
+	return names;
+}
+
+/** The fiche page: the fiche as `getFiche` shows it to `actor`, with its labels and names. */
+export async function ficheView(ctx: Ctx, actor: Actor | null, slug: string) {
+	const fiche = await getFiche(ctx, actor, slug);
+	const [lists, commune, territories] = await Promise.all([
+		loadReferenceLists(ctx),
+		fiche.communeCode ? getCommune(ctx, fiche.communeCode) : Promise.resolve(null),
+		territoryNames(ctx, fiche.territories)
+	]);
+	return {
+		fiche,
+		presentationHtml: fiche.presentation ? renderMarkdown(fiche.presentation) : null,
+		commune: commune
+			? {
+					nom: commune.nom,
+					codePostal: commune.codesPostaux[0] ?? null,
+					departement: commune.departement.nom,
+					region: commune.region.nom
+				}
+			: null,
+		territories,
+		labels: {
+			cooperationKinds: labelsOf(lists.cooperation_kind, fiche.cooperationKinds),
+			dimensions: labelsOf(lists.dimension, fiche.dimensions),
+			modalities: labelsOf(lists.modality, fiche.modalities),
+			stages: labelsOf(lists.stage, fiche.stages),
+			cost: fiche.cost ? (labelsOf(lists.cost, [fiche.cost])[0] ?? null) : null
+		}
+	};
+}
+
+const reportSchema = z.object({
+	message: z.preprocess(
+		(v) => (typeof v === 'string' ? v.trim() : v),
+		z
+			.string({ error: 'Indiquez ce qui est inexact.' })
+			.min(1, 'Indiquez ce qui est inexact.')
+			.max(2_000, 'Le message ne doit pas dépasser 2 000 caractères.')
+			.refine((s) => !hasHtmlTag(s), HTML_MESSAGE)
+	),
+	email: z.preprocess(
+		(v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null),
+		z
+			.email({ error: 'Adresse email invalide (exemple : nom@exemple.fr).' })
+			.max(254, 'Adresse email invalide (exemple : nom@exemple.fr).')
+			.nullable()
+	),
+	website_url: z.string().optional()
+});
+
+/**
+ * Someone reports an error on a fiche they can see: every active coordination and admin
+ * account gets an email. A filled honeypot is ignored silently. Returns the number of emails.
+ */
+export async function reportFicheError(
+	ctx: Ctx,
+	actor: Actor | null,
+	slug: string,
+	input: unknown,
+	info: RequestInfo = {}
+) {
+	const fiche = await getFiche(ctx, actor, slug);
+	const data = validate(reportSchema, input);
+	if (data.website_url) return 0;
+	if (
+		(await hit(ctx.db, `carto-report-ip:${info.ip ?? 'unknown'}`, reportPerIp)) > reportPerIp.max
+	) {
+		throw new RateLimitError(
+			'Trop de signalements depuis cette connexion. Réessayez dans une heure.'
+		);
+	}
+	const moderators = await ctx.db
+		.select({ email: users.email })
+		.from(users)
+		.where(and(inArray(users.role, ['admin', 'coordination']), eq(users.status, 'active')));
+	const link = `${ctx.env.baseUrl}/cartographie/${fiche.slug}`;
+	const text = [
+		`Une erreur a été signalée sur la fiche « ${fiche.name} » de la cartographie.`,
+		'',
+		'Message :',
+		data.message,
+		'',
+		data.email ? `Adresse de la personne : ${data.email}` : 'Adresse de la personne : non indiquée',
+		'',
+		`Voir la fiche : ${link}`
+	].join('\n');
+	let sent = 0;
+	for (const m of moderators) {
+		if (!m.email) continue;
+		await sendEmail(ctx, {
+			to: m.email,
+			kind: 'carto.report',
+			subject: `Erreur signalée : ${fiche.name}`,
+			text
+		});
+		sent++;
+	}
+	return sent;
+}

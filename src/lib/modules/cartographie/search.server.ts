@@ -1,0 +1,382 @@
+// The list side of the cartography: published fiches searched in French, filtered by the
+// reference lists and the geography, with facets, and ordered around "Ma commune".
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../../server/context';
+import { getCommune, listDepartements, listRegions, searchCommunes } from '../geo/service.server';
+import { isPostalCode, normalizeName, normalizeQuery } from '../geo/rules';
+import { loadReferenceLists, type ReferenceLists } from './reference.server';
+import type { ReferenceListName } from './reference-data';
+import type { CoverMatch } from './rules';
+import { placeLabel } from './search';
+
+export const SEARCH_PAGE_SIZE = 24;
+
+const text = (max: number) =>
+	z.preprocess(
+		(v) => (Array.isArray(v) ? v[0] : v),
+		z
+			.string()
+			.trim()
+			.max(max)
+			.transform((s) => s || undefined)
+			.optional()
+			.catch(undefined)
+	);
+
+/** URL parameters of /cartographie; anything malformed becomes undefined. */
+export const ficheSearchSchema = z.object({
+	q: text(200),
+	type: text(60),
+	dimension: text(60),
+	modalite: text(60),
+	etape: text(60),
+	cout: text(60),
+	region: text(10),
+	departement: text(10),
+	/** INSEE code of "Ma commune". */
+	commune: text(10),
+	page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)
+});
+
+export type FicheSearchParams = z.infer<typeof ficheSearchSchema>;
+
+/** The filters that have a facet, with the reference list that gives their values. */
+const listFilters = {
+	type: { list: 'cooperation_kind', column: 'kinds', many: true },
+	dimension: { list: 'dimension', column: 'dimensions', many: true },
+	modalite: { list: 'modality', column: 'modalities', many: true },
+	etape: { list: 'stage', column: 'stages', many: true },
+	cout: { list: 'cost', column: 'cost', many: false }
+} as const satisfies Record<string, { list: ReferenceListName; column: string; many: boolean }>;
+
+type ListFilter = keyof typeof listFilters;
+export type FacetName = ListFilter | 'region' | 'departement';
+const facetNames: FacetName[] = [
+	...(Object.keys(listFilters) as ListFilter[]),
+	'region',
+	'departement'
+];
+
+export interface Facet {
+	value: string;
+	label: string;
+	count: number;
+}
+
+export type FicheHit = {
+	id: string;
+	slug: string;
+	name: string;
+	acronym: string | null;
+	shortDescription: string;
+	cooperationKinds: string[];
+	communeCode: string | null;
+	communeNom: string | null;
+	departementCode: string | null;
+	departementNom: string | null;
+	/** With "Ma commune": how the fiche's territory covers it (null when it does not). */
+	matchedBy: CoverMatch | null;
+	/** With "Ma commune", for the fiches that do not cover it: distance in km (null: no point). */
+	distanceKm: number | null;
+};
+
+/**
+ * Every published fiche with the départements and régions where it is present: its address and
+ * its territory of intervention (communes, EPCI, départements, régions; national: everywhere),
+ * and, when `commune` is set, how its territory covers that commune (the same keys as
+ * coveringFiches in service.server.ts) and its distance to it.
+ */
+function baseQuery(
+	q: string | undefined,
+	commune: { code: string; lat: number | null; lon: number | null } | null
+) {
+	const textMatch = q
+		? sql`(f.search @@ websearch_to_tsquery('fr_unaccent', ${q})
+			or unaccent(f.name || ' ' || coalesce(f.acronym, '')) ilike unaccent(${`%${q.replace(/[\\%_]/g, '\\$&')}%`}))`
+		: sql`true`;
+	const rank = q ? sql`ts_rank(f.search, websearch_to_tsquery('fr_unaccent', ${q}))` : sql`0`;
+	const cover = commune
+		? sql`(select min(k.rank) from keys k
+				join carto_fiche_territories t on t.kind = k.kind and t.code = k.code
+				where t.fiche_id = f.id)`
+		: sql`null::int`;
+	const distance =
+		commune && commune.lat !== null && commune.lon !== null
+			? sql`case when f.lat is not null then 2 * 6371.0088 * asin(least(1, sqrt(
+					power(sin(radians(f.lat - ${commune.lat}) / 2), 2)
+					+ cos(radians(${commune.lat})) * cos(radians(f.lat))
+					* power(sin(radians(f.lon - ${commune.lon}) / 2), 2)))) end`
+			: sql`null::double precision`;
+	return sql`
+		with c as (
+			select code, parent_code, epci_code, departement_code, region_code
+			from geo_communes where code = ${commune?.code ?? null}
+		),
+		keys (kind, code, rank) as (
+			select 'commune', code, 1 from c
+			union all select 'commune', parent_code, 1 from c where parent_code is not null
+			union all select 'epci', epci_code, 2 from c where epci_code is not null
+			union all select 'departement', departement_code, 3 from c
+			union all select 'region', region_code, 4 from c
+		),
+		pub as (select * from carto_fiches f where status = 'publiee' and ${textMatch}),
+		areas (fiche_id, dep, reg) as (
+			select f.id, g.departement_code, g.region_code
+			from pub f join geo_communes g on g.code = f.commune_code
+			union select t.fiche_id, g.departement_code, g.region_code
+			from carto_fiche_territories t join geo_communes g on g.code = t.code
+			where t.kind = 'commune' and t.fiche_id in (select id from pub)
+			union select t.fiche_id, g.departement_code, g.region_code
+			from carto_fiche_territories t join geo_communes g on g.epci_code = t.code
+			where t.kind = 'epci' and t.fiche_id in (select id from pub)
+			union select t.fiche_id, d.code, d.region_code
+			from carto_fiche_territories t join geo_departements d on d.code = t.code
+			where t.kind = 'departement' and t.fiche_id in (select id from pub)
+			union select t.fiche_id, d.code, d.region_code
+			from carto_fiche_territories t join geo_departements d on d.region_code = t.code
+			where t.kind = 'region' and t.fiche_id in (select id from pub)
+			union select t.fiche_id, null, t.code
+			from carto_fiche_territories t
+			where t.kind = 'region' and t.fiche_id in (select id from pub)
+			union select f.id, d.code, d.region_code from pub f cross join geo_departements d
+			where f.national
+		),
+		base as (
+			select f.id, f.slug, f.name, f.acronym, f.short_description, f.commune_code, f.lat, f.lon,
+				f.cooperation_kinds as kinds, f.dimensions, f.modalities, f.stages, f.cost,
+				coalesce((select array_agg(distinct a.dep) from areas a
+					where a.fiche_id = f.id and a.dep is not null), '{}') as departements,
+				coalesce((select array_agg(distinct a.reg) from areas a
+					where a.fiche_id = f.id and a.reg is not null), '{}') as regions,
+				${rank} as text_rank,
+				case when f.national and exists (select 1 from c) then least(coalesce(${cover}, 5), 5)
+					else ${cover} end as cover_rank,
+				${distance} as distance
+			from pub f
+		)`;
+}
+
+/** The filter conditions on `base b`, one per URL parameter that is set. */
+function conditions(p: FicheSearchParams): Partial<Record<FacetName, SQL>> {
+	const out: Partial<Record<FacetName, SQL>> = {};
+	for (const name of Object.keys(listFilters) as ListFilter[]) {
+		const value = p[name];
+		if (!value) continue;
+		const { column, many } = listFilters[name];
+		out[name] = many
+			? sql`${value} = any(b.${sql.raw(column)})`
+			: sql`b.${sql.raw(column)} = ${value}`;
+	}
+	if (p.region) out.region = sql`${p.region} = any(b.regions)`;
+	if (p.departement) out.departement = sql`${p.departement} = any(b.departements)`;
+	return out;
+}
+
+const allOf = (parts: (SQL | undefined)[]) => {
+	const kept = parts.filter((s): s is SQL => s !== undefined);
+	return kept.length ? sql.join(kept, sql` and `) : sql`true`;
+};
+
+const coverNames: Record<number, CoverMatch> = {
+	1: 'commune',
+	2: 'epci',
+	3: 'departement',
+	4: 'region',
+	5: 'national'
+};
+
+/**
+ * Published fiches for the list of the cartography. `params` are the URL parameters (strings);
+ * values that are unknown (not in a reference list, not a région, département or commune of the
+ * geography) are ignored. Text search in French (accents and plurals ignored) with a fallback on
+ * the name. Each facet counts with every other filter applied. With `commune` (INSEE code): the
+ * fiches whose territory covers it first (closest match first, `matchedBy`), then the others,
+ * nearest first (`distanceKm`).
+ */
+export async function searchFiches(ctx: Ctx, params: unknown) {
+	const raw = ficheSearchSchema.parse(params ?? {});
+	const [lists, regions, departements] = await Promise.all([
+		loadReferenceLists(ctx),
+		listRegions(ctx),
+		listDepartements(ctx)
+	]);
+	const p: FicheSearchParams = { ...raw };
+	for (const name of Object.keys(listFilters) as ListFilter[]) {
+		const known = lists[listFilters[name].list].some((i) => i.code === p[name]);
+		if (!known) p[name] = undefined;
+	}
+	if (!regions.some((r) => r.code === p.region)) p.region = undefined;
+	if (!departements.some((d) => d.code === p.departement)) p.departement = undefined;
+	const commune = p.commune ? await getCommune(ctx, p.commune) : null;
+	p.commune = commune?.code;
+	const page = p.page ?? 1;
+
+	const base = baseQuery(p.q, commune);
+	const where = conditions(p);
+	const filter = allOf(Object.values(where));
+
+	const order = commune
+		? sql`b.cover_rank asc nulls last, b.distance asc nulls last, b.name, b.id`
+		: p.q
+			? sql`b.text_rank desc, b.name, b.id`
+			: sql`b.name, b.id`;
+	const { rows: items } = await ctx.db.execute<
+		Omit<FicheHit, 'matchedBy'> & { coverRank: number | null; total: number }
+	>(sql`${base}
+		select b.id, b.slug, b.name, b.acronym, b.short_description as "shortDescription",
+			b.kinds as "cooperationKinds", b.commune_code as "communeCode", g.nom as "communeNom",
+			d.code as "departementCode", d.nom as "departementNom",
+			b.cover_rank as "coverRank",
+			case when b.cover_rank is null then b.distance end as "distanceKm",
+			count(*) over ()::int as total
+		from base b
+		left join geo_communes g on g.code = b.commune_code
+		left join geo_departements d on d.code = g.departement_code
+		where ${filter}
+		order by ${order}
+		limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}`);
+	let total = items[0]?.total;
+	if (total === undefined) {
+		const { rows } = await ctx.db.execute<{ total: number }>(
+			sql`${base} select count(*)::int as total from base b where ${filter}`
+		);
+		total = rows[0]?.total ?? 0;
+	}
+
+	// Each facet with every other filter applied, in one query.
+	const facetQueries = facetNames.map((name) => {
+		const others = allOf(
+			Object.entries(where)
+				.filter(([k]) => k !== name)
+				.map(([, v]) => v)
+		);
+		const column =
+			name === 'region'
+				? 'regions'
+				: name === 'departement'
+					? 'departements'
+					: listFilters[name].column;
+		const values =
+			name in listFilters && !listFilters[name as ListFilter].many
+				? sql`cross join lateral (select b.${sql.raw(column)} as v) x where x.v is not null and`
+				: sql`cross join lateral unnest(b.${sql.raw(column)}) as x(v) where`;
+		return sql`select ${name}::text as facet, x.v as value, count(*)::int as count
+			from base b ${values}
+			${others} group by x.v`;
+	});
+	const { rows: facetRows } = await ctx.db.execute<{
+		facet: FacetName;
+		value: string;
+		count: number;
+	}>(sql`${base} ${sql.join(facetQueries, sql` union all `)}`);
+
+	const counts = new Map(facetRows.map((r) => [`${r.facet}:${r.value}`, r.count]));
+	const facetOf = (name: FacetName, options: { code: string; label: string }[]): Facet[] =>
+		options
+			.map((o) => ({ value: o.code, label: o.label, count: counts.get(`${name}:${o.code}`) ?? 0 }))
+			.filter((f) => f.count > 0 || p[name] === f.value);
+	const facets = {
+		...(Object.fromEntries(
+			(Object.keys(listFilters) as ListFilter[]).map((name) => [
+				name,
+				facetOf(name, lists[listFilters[name].list])
+			])
+		) as Record<ListFilter, Facet[]>),
+		region: facetOf(
+			'region',
+			regions.map((r) => ({ code: r.code, label: r.nom }))
+		),
+		departement: facetOf(
+			'departement',
+			departements.map((d) => ({ code: d.code, label: `${d.nom} (${d.code})` }))
+		)
+	};
+
+	return {
+		params: p,
+		page,
+		pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+		total,
+		commune: commune
+			? { code: commune.code, nom: commune.nom, departementCode: commune.departement.code }
+			: null,
+		items: items.map(({ coverRank, total: _total, ...hit }) => ({
+			...hit,
+			matchedBy: coverRank === null ? null : (coverNames[coverRank] ?? null),
+			distanceKm: hit.distanceKm === null ? null : Number(hit.distanceKm)
+		})) satisfies FicheHit[],
+		facets,
+		labels: labelsOf(lists)
+	};
+}
+
+/** code → label of each reference list, for the cards. */
+function labelsOf(lists: ReferenceLists) {
+	return Object.fromEntries(
+		Object.entries(lists).map(([name, items]) => [
+			name,
+			Object.fromEntries(items.map((i) => [i.code, i.label]))
+		])
+	) as Record<ReferenceListName, Record<string, string>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Ma commune": what people typed → one commune, a few to choose from, or nothing.
+
+export type PlaceChoice = { code: string; label: string };
+
+export type PlaceResolution =
+	| { kind: 'none' }
+	| { kind: 'found'; code: string; label: string }
+	| { kind: 'choose'; choices: PlaceChoice[] }
+	| { kind: 'unknown' };
+
+/**
+ * Resolves the "Ma commune" field. `typed` is what people typed (a name or a postal code);
+ * `code` the INSEE code chosen before (kept in the URL): it wins while the field still shows its
+ * label (an emptied field drops it). Exactly one good match (the only commune of a postal code,
+ * the only commune with exactly that name, or "Nom (dép.)") is used; several are offered as
+ * choices; none gives 'unknown'.
+ */
+export async function resolvePlace(
+	ctx: Ctx,
+	typed: string | undefined,
+	code: string | undefined
+): Promise<PlaceResolution> {
+	const wanted = typed?.trim().slice(0, 100) ?? '';
+	if (code && /^[0-9AB]{5}$/i.test(code)) {
+		const commune = await getCommune(ctx, code);
+		if (commune) {
+			const label = placeLabel(commune.nom, commune.departement.code);
+			// No field at all (a link with the code only), or the field still shows its label.
+			if (typed === undefined || normalizeName(wanted) === normalizeName(label)) {
+				return { kind: 'found', code: commune.code, label };
+			}
+		}
+	}
+	if (!wanted) return { kind: 'none' };
+	const withDep = /^(.*\S)\s*\(\s*([0-9][0-9AB]?[0-9]?)\s*\)$/i.exec(wanted);
+	const query = withDep ? withDep[1]! : wanted;
+	const hits = await searchCommunes(ctx, query, 8);
+	const inDep = withDep
+		? hits.filter((h) => h.departementCode.toUpperCase() === withDep[2]!.toUpperCase())
+		: hits;
+	const term = normalizeQuery(query);
+	const exact = isPostalCode(query)
+		? inDep
+		: inDep.filter(
+				(h) => normalizeName(h.nom) === term || (h.ancienNom && normalizeName(h.ancienNom) === term)
+			);
+	const choose = (list: typeof hits): PlaceResolution => ({
+		kind: 'choose',
+		choices: list.map((h) => ({ code: h.code, label: placeLabel(h.nom, h.departementCode) }))
+	});
+	if (exact.length === 1) {
+		const h = exact[0]!;
+		return { kind: 'found', code: h.code, label: placeLabel(h.nom, h.departementCode) };
+	}
+	if (exact.length > 1) return choose(exact);
+	if (inDep.length > 0) return choose(inDep);
+	return { kind: 'unknown' };
+}

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
+import { expectAccessible } from './support/a11y';
+
+/** Two published fiches straight in the e2e database (the demo fiches do not exist yet). */
+async function createFiches(baseURL: string) {
+	const url = fs.readFileSync(`tests/.tmp/e2e-database-url-${new URL(baseURL).port}`, 'utf8');
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	const suffix = randomBytes(3).toString('hex');
+	const fiches = [
+		{
+			name: 'Rhône Coopérations Accompagnement',
+			slug: 'rhone-cooperations-accompagnement',
+			commune: '69123',
+			lat: 45.758,
+			lon: 4.835,
+			kinds: ['scic'],
+			territory: ['departement', '69']
+		},
+		{
+			name: 'Forez Coopérations Accompagnement',
+			slug: 'forez-cooperations-accompagnement',
+			commune: '42218',
+			lat: 45.434,
+			lon: 4.39,
+			kinds: ['ptce'],
+			territory: ['departement', '42']
+		}
+	];
+	try {
+		for (const f of fiches) {
+			const { rows } = await client.query<{ id: string }>(
+				`insert into carto_fiches (slug, name, short_description, commune_code, lat, lon,
+					cooperation_kinds, dimensions, modalities, stages, cost, status, last_verified_at)
+				values ($1, $2, $3, $4, $5, $6, $7, '{gouvernance}', '{collectif}', '{emergence}',
+					'gratuit', 'publiee', now())
+				returning id`,
+				[
+					`${f.slug}-${suffix}`,
+					f.name,
+					`${f.name} aide les coopérations territoriales à se structurer.`,
+					f.commune,
+					f.lat,
+					f.lon,
+					f.kinds
+				]
+			);
+			await client.query(
+				`insert into carto_fiche_territories (fiche_id, kind, code) values ($1, $2, $3)`,
+				[rows[0]!.id, ...f.territory]
+			);
+		}
+	} finally {
+		await client.end();
+	}
+}
+
+/** Presses Tab until the element with this id has the focus (keyboard only). */
+async function tabTo(page: Page, id: string) {
+	for (let i = 0; i < 80; i++) {
+		if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`#${id} never got the focus`);
+}
+
+/** Presses Tab until the focused element is the button named `name`. */
+async function tabToButton(page: Page, name: string) {
+	for (let i = 0; i < 80; i++) {
+		const focused = await page.evaluate(() => {
+			const el = document.activeElement;
+			return el instanceof HTMLButtonElement ? el.textContent?.trim() : null;
+		});
+		if (focused === name) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error(`button ${name} never got the focus`);
+}
+
+test('a visitor filters the cartography and searches around their commune, by keyboard', async ({
+	page,
+	baseURL
+}) => {
+	await createFiches(baseURL!);
+	await page.goto('/cartographie');
+	await expectAccessible(page);
+	await expect(
+		page.getByRole('heading', { level: 1, name: "Cartographie de l'accompagnement" })
+	).toBeVisible();
+	await expect(page.getByRole('status')).toContainText("structures d'accompagnement");
+	const search = page.getByRole('search');
+
+	// Dimension and région, typed into the closed selects, then the button.
+	await tabTo(page, 'dimension');
+	await page.keyboard.type('Gouvernance');
+	await expect(search.getByLabel('Dimension accompagnée')).toHaveValue('gouvernance');
+	await tabTo(page, 'region');
+	await page.keyboard.type('Auvergne');
+	await expect(search.getByLabel('Région')).toHaveValue('84');
+	await tabToButton(page, 'Rechercher');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/dimension=gouvernance/);
+	await expect(page).toHaveURL(/region=84/);
+	await expectAccessible(page);
+	const cards = page.getByRole('heading', { level: 2 });
+	await expect(cards.filter({ hasText: 'Coopérations Accompagnement' })).toHaveCount(2);
+	await expect(
+		search.getByRole('option', { name: /^Gouvernance et organisation \(\d+\)$/ })
+	).toHaveCount(1);
+
+	// A commune that does not exist: a message next to the field, what was typed kept.
+	await tabTo(page, 'lieu');
+	await page.keyboard.type('Xqzwvk');
+	await page.keyboard.press('Enter');
+	await expectAccessible(page);
+	await expect(page.getByText('Aucune commune ne correspond à « Xqzwvk »')).toBeVisible();
+	await expect(search.getByLabel('Ma commune')).toHaveValue('Xqzwvk');
+
+	// Lyon: the Rhône's fiche covers it, the Forez one comes after with its distance.
+	await tabTo(page, 'lieu');
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.type('Lyon');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/lieu=Lyon/);
+	await expectAccessible(page);
+	await expect(search.getByLabel('Ma commune')).toHaveValue('Lyon (69)');
+	await expect(page.getByRole('status')).toContainText('autour de Lyon (69)');
+	await expect(search.getByLabel('Dimension accompagnée')).toHaveValue('gouvernance');
+	const names = await cards.allTextContents();
+	const rhone = names.findIndex((n) => n.includes('Rhône Coopérations'));
+	const forez = names.findIndex((n) => n.includes('Forez Coopérations'));
+	expect(rhone).toBeGreaterThanOrEqual(0);
+	expect(forez).toBeGreaterThan(rhone);
+	const rhoneCard = page.getByRole('article').filter({ hasText: 'Rhône Coopérations' });
+	await expect(rhoneCard).toContainText('Intervient sur votre département');
+	await expect(rhoneCard).toContainText('Lyon, Rhône (69)');
+	const forezCard = page.getByRole('article').filter({ hasText: 'Forez Coopérations' });
+	await expect(forezCard).toContainText(/à \d+ km/);
+	await expect(
+		forezCard.getByRole('link', { name: 'Forez Coopérations Accompagnement' })
+	).toHaveAttribute('href', /^\/cartographie\/forez-cooperations-accompagnement-/);
+});
