@@ -7,6 +7,7 @@ import { seedIfEmpty } from './seed/seed';
 import { purgeExpired } from './security/purge';
 import { ensureGeography } from '../modules/geo/load.server';
 import { ensureReferenceLists } from '../modules/cartographie/reference.server';
+import { seedExampleFiches } from '../modules/cartographie/examples.server';
 
 export interface App extends Ctx {
 	database: Database;
@@ -27,7 +28,7 @@ export function startApp(): Promise<App> {
 		const jobs = config.SMTP_URL ? await startJobs(ctx, database.url) : undefined;
 		if (jobs) ctx.enqueue = jobs.enqueue;
 		// Always printed: the generated admin password is shown only once.
-		await seedIfEmpty(ctx, console.log);
+		const seeded = await seedIfEmpty(ctx, console.log);
 		// The geography load (first start, yearly update) runs on a connection of its own, closed
 		// afterwards, so the PostgreSQL process that did the heavy lifting gives its memory back.
 		const loader = await connect(database.url, 1);
@@ -37,6 +38,8 @@ export function startApp(): Promise<App> {
 			await loader.close();
 		}
 		await ensureReferenceLists(ctx);
+		// The demo fiches come with the démarche's first seed only: once deleted, they stay gone.
+		if (seeded) await seedExampleFiches(ctx);
 		await purgeExpired(ctx);
 		current = {
 			...ctx,

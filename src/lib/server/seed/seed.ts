@@ -16,14 +16,18 @@ import * as content from '../../modules/demarche/seed-data';
 
 const SEED_LOCK = 7_421_001;
 
-/** Seeds an empty database: the first admin, then the démarche's content from the seeds. */
-export async function seedIfEmpty(ctx: Ctx, log = console.log) {
-	await ctx.db.transaction(async (tx) => {
+/**
+ * Seeds an empty database: the first admin, then the démarche's content from the seeds. Returns
+ * whether it seeded (false when the database already had accounts).
+ */
+export async function seedIfEmpty(ctx: Ctx, log = console.log): Promise<boolean> {
+	return ctx.db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
 		const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(users);
-		if (n > 0) return;
+		if (n > 0) return false;
 		await createAdmin({ ...ctx, db: tx }, log);
 		if (ctx.env.SEED_DEMO === 'true') await seedDemarche({ ...ctx, db: tx });
+		return true;
 	});
 }
 
