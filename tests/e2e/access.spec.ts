@@ -69,6 +69,11 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 	},
 	'/admin/membres': { path: '/admin/membres', access: 'coordination', actions: { role: 'admin' } },
 	'/admin/structures': { path: '/admin/structures', access: 'coordination' },
+	'/admin/moderation': {
+		path: '/admin/moderation',
+		access: 'coordination',
+		actions: { publish: 'coordination', reject: 'coordination' }
+	},
 	'/admin/structures/nouvelle': {
 		path: '/admin/structures/nouvelle',
 		access: 'coordination',
