@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { defaultDataDir, ensureGeography } from '../../src/lib/modules/geo/load.server';
-import { ensureReferenceLists } from '../../src/lib/modules/cartographie/reference.server';
+import type { TestDb } from '../helpers/db';
+import { createCartographieDb } from '../helpers/cartographie';
 import {
 	insertExampleFiches,
 	seedExampleFiches
@@ -17,17 +14,10 @@ import {
 	cartoFicheTerritories
 } from '../../src/lib/server/db/schema';
 
-const fixtures = path.resolve('tests/fixtures/geo');
-const dataDir = fs.existsSync(path.join(defaultDataDir(), 'communes-points.csv'))
-	? defaultDataDir()
-	: fixtures;
-
 let t: TestDb;
 
 beforeAll(async () => {
-	t = await createTestDb();
-	await ensureGeography(t.ctx, dataDir);
-	await ensureReferenceLists(t.ctx);
+	t = await createCartographieDb();
 });
 afterAll(async () => t.close());
 

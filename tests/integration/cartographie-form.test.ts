@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { createTestDb, makeUser, type TestDb } from '../helpers/db';
+import { makeUser, type TestDb } from '../helpers/db';
+import { createCartographieDb } from '../helpers/cartographie';
 import { cartoFiches, emails } from '../../src/lib/server/db/schema';
-import { defaultDataDir, ensureGeography } from '../../src/lib/modules/geo/load.server';
-import { ensureReferenceLists } from '../../src/lib/modules/cartographie/reference.server';
 import { setStatus } from '../../src/lib/modules/cartographie/service.server';
 import {
 	ficheView,
@@ -18,17 +15,10 @@ import {
 import { NotFoundError, RateLimitError, ValidationError } from '../../src/lib/server/errors';
 import type { Actor } from '../../src/lib/server/auth/policy';
 
-const fixtures = path.resolve('tests/fixtures/geo');
-const dataDir = fs.existsSync(path.join(defaultDataDir(), 'communes-points.csv'))
-	? defaultDataDir()
-	: fixtures;
-
 let t: TestDb;
 let moderator: Actor;
 beforeAll(async () => {
-	t = await createTestDb();
-	await ensureGeography(t.ctx, dataDir);
-	await ensureReferenceLists(t.ctx);
+	t = await createCartographieDb();
 	moderator = (await makeUser(t.ctx, 'coordination')).actor;
 });
 afterAll(async () => t.close());

@@ -1,29 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestDb, makeUser, type TestDb } from '../helpers/db';
+import { makeUser, type TestDb } from '../helpers/db';
+import { createCartographieDb } from '../helpers/cartographie';
 import { cartoFiches, emails } from '../../src/lib/server/db/schema';
-import { defaultDataDir, ensureGeography } from '../../src/lib/modules/geo/load.server';
-import { ensureReferenceLists } from '../../src/lib/modules/cartographie/reference.server';
 import { submitFiche } from '../../src/lib/modules/cartographie/service.server';
 import { listPending, moderate } from '../../src/lib/modules/cartographie/moderation.server';
 import { ForbiddenError, ValidationError } from '../../src/lib/server/errors';
 import type { Actor } from '../../src/lib/server/auth/policy';
-
-const fixtures = path.resolve('tests/fixtures/geo');
-const dataDir = fs.existsSync(path.join(defaultDataDir(), 'communes-points.csv'))
-	? defaultDataDir()
-	: fixtures;
 
 let t: TestDb;
 let moderator: Actor;
 let other: Actor;
 let member: Actor;
 beforeAll(async () => {
-	t = await createTestDb();
-	await ensureGeography(t.ctx, dataDir);
-	await ensureReferenceLists(t.ctx);
+	t = await createCartographieDb();
 	moderator = (await makeUser(t.ctx, 'coordination')).actor;
 	other = (await makeUser(t.ctx, 'admin')).actor;
 	member = (await makeUser(t.ctx, 'membre')).actor;

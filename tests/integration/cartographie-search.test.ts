@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, makeUser, type TestDb } from '../helpers/db';
-import { defaultDataDir, ensureGeography } from '../../src/lib/modules/geo/load.server';
-import { ensureReferenceLists } from '../../src/lib/modules/cartographie/reference.server';
+import { makeUser, type TestDb } from '../helpers/db';
+import { createCartographieDb } from '../helpers/cartographie';
 import { setStatus, submitFiche } from '../../src/lib/modules/cartographie/service.server';
 import {
 	resolvePlace,
@@ -11,11 +8,6 @@ import {
 	SEARCH_PAGE_SIZE
 } from '../../src/lib/modules/cartographie/search.server';
 import type { Actor } from '../../src/lib/server/auth/policy';
-
-const fixtures = path.resolve('tests/fixtures/geo');
-const dataDir = fs.existsSync(path.join(defaultDataDir(), 'communes-points.csv'))
-	? defaultDataDir()
-	: fixtures;
 
 let t: TestDb;
 let moderator: Actor;
@@ -42,9 +34,7 @@ async function publish(name: string, over: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-	t = await createTestDb();
-	await ensureGeography(t.ctx, dataDir);
-	await ensureReferenceLists(t.ctx);
+	t = await createCartographieDb();
 	moderator = (await makeUser(t.ctx, 'coordination')).actor;
 	// Lyon: the Rhône, a commune of Lyon, the country; Saint-Étienne and Grenoble do not cover it.
 	await publish('Coopératives du Rhône', {

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
-import { createTestDb, makeUser, type TestDb } from '../helpers/db';
+import { makeUser, type TestDb } from '../helpers/db';
+import { createCartographieDb } from '../helpers/cartographie';
 import {
 	auditLog,
 	cartoFicheRevisions,
@@ -10,7 +9,6 @@ import {
 	cartoFicheTerritories,
 	cartoReferenceItems
 } from '../../src/lib/server/db/schema';
-import { defaultDataDir, ensureGeography } from '../../src/lib/modules/geo/load.server';
 import {
 	ensureReferenceLists,
 	loadReferenceLists
@@ -31,18 +29,11 @@ import {
 } from '../../src/lib/server/errors';
 import type { Actor } from '../../src/lib/server/auth/policy';
 
-const fixtures = path.resolve('tests/fixtures/geo');
-const dataDir = fs.existsSync(path.join(defaultDataDir(), 'communes-points.csv'))
-	? defaultDataDir()
-	: fixtures;
-
 let t: TestDb;
 let moderator: Actor;
 let member: Actor;
 beforeAll(async () => {
-	t = await createTestDb();
-	await ensureGeography(t.ctx, dataDir);
-	await ensureReferenceLists(t.ctx);
+	t = await createCartographieDb();
 	moderator = (await makeUser(t.ctx, 'coordination')).actor;
 	member = (await makeUser(t.ctx, 'membre')).actor;
 });

@@ -9,3 +9,4 @@ export { default as SiteFooter } from './SiteFooter.svelte';
 export { default as SiteHeader } from './SiteHeader.svelte';
 export { default as Tag } from './Tag.svelte';
 export type { HeaderUser, SiteRole } from './SiteHeader.svelte';
+export { default as Honeypot } from './Honeypot.svelte';
