@@ -1,12 +1,12 @@
 // `npm run bench:data -- --structures 10000`: inserts N published example fiches ("Essai – …")
 // into the configured database (embedded PostgreSQL in DATA_DIR unless DATABASE_URL), for the
 // benchmarks. Loads the geography and the reference lists first when they are missing.
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { count } from 'drizzle-orm';
-import { BackupError, openForScript, rootError } from '../src/lib/server/backup/database';
+import { BackupError, openForScript } from '../src/lib/server/backup/database';
+import { runCli } from './cli';
 import { cartoFiches } from '../src/lib/server/db/schema';
-import { env, EnvError } from '../src/lib/server/env';
+import { env } from '../src/lib/server/env';
 import { ensureGeography } from '../src/lib/modules/geo/load.server';
 import { ensureReferenceLists } from '../src/lib/modules/cartographie/reference.server';
 import { insertExampleFiches } from '../src/lib/modules/cartographie/examples.server';
@@ -87,14 +87,4 @@ async function main(args: string[]) {
 	}
 }
 
-if (fs.existsSync('.env')) process.loadEnvFile('.env');
-try {
-	await main(process.argv.slice(2));
-} catch (e) {
-	if (e instanceof BackupError || e instanceof EnvError) {
-		console.error(`Erreur : ${e.message}`);
-	} else {
-		console.error(`Erreur inattendue : ${rootError(e).message}`);
-	}
-	process.exitCode = 1;
-}
+await runCli(main);

@@ -1,12 +1,12 @@
 // `npm run seed`: fills an empty database with the first admin and the démarche's content.
 // `npm run seed -- --reset`: empties every table first (stored files are left untouched).
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { count } from 'drizzle-orm';
-import { BackupError, openForScript, rootError } from '../src/lib/server/backup/database';
+import { BackupError, openForScript } from '../src/lib/server/backup/database';
+import { runCli } from './cli';
 import type { Ctx } from '../src/lib/server/context';
 import { pages, spaces, structures, users } from '../src/lib/server/db/schema';
-import { env, EnvError } from '../src/lib/server/env';
+import { env } from '../src/lib/server/env';
 import { resetDatabase, seedIfEmpty } from '../src/lib/server/seed/seed';
 
 const USAGE = `Utilisation :
@@ -78,14 +78,4 @@ async function main(args: string[]) {
 	}
 }
 
-if (fs.existsSync('.env')) process.loadEnvFile('.env');
-try {
-	await main(process.argv.slice(2));
-} catch (e) {
-	if (e instanceof BackupError || e instanceof EnvError) {
-		console.error(`Erreur : ${e.message}`);
-	} else {
-		console.error(`Erreur inattendue : ${rootError(e).message}`);
-	}
-	process.exitCode = 1;
-}
+await runCli(main);
