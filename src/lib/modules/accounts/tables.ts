@@ -23,6 +23,8 @@ export const users = pgTable(
 		phoneVisibility: visibility('phone_visibility').notNull().default('private'),
 		timeKind: timeKind('time_kind').notNull().default('salarie'),
 		isExample: boolean('is_example').notNull().default(false),
+		/** Moderates the cartography without being coordination (granted by an admin). */
+		cartoModerator: boolean('carto_moderator').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		deletedAt: timestamp('deleted_at', { withTimezone: true })
 	},

@@ -87,6 +87,8 @@ export const cartoFiches = pgTable(
 		/** Changes made through the private link are published without moderation. */
 		trusted: boolean('trusted').notNull().default(false),
 		lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
+		/** Last yearly freshness email sent to the contact. */
+		lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		search: tsvector('search').generatedAlwaysAs(
@@ -137,3 +139,64 @@ export const cartoFicheRevisions = pgTable(
 	},
 	(t) => [index('carto_fiche_revisions_fiche_idx').on(t.ficheId, t.createdAt)]
 );
+
+/** Private edit links sent to a fiche's contact: only the SHA-256 of the token is stored. */
+export const cartoEditLinks = pgTable(
+	'carto_edit_links',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		ficheId: uuid('fiche_id')
+			.notNull()
+			.references(() => cartoFiches.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(t) => [index('carto_edit_links_fiche_idx').on(t.ficheId)]
+);
+
+export const cartoChangeStatuses = ['en_attente', 'approuvee', 'refusee'] as const;
+export type CartoChangeStatus = (typeof cartoChangeStatuses)[number];
+
+/** A change to a published fiche proposed through its private link, waiting for moderation. */
+export const cartoFicheChanges = pgTable(
+	'carto_fiche_changes',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		ficheId: uuid('fiche_id')
+			.notNull()
+			.references(() => cartoFiches.id, { onDelete: 'cascade' }),
+		/** The whole proposed fiche (same shape as a revision's data). */
+		data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+		status: text('status').notNull().$type<CartoChangeStatus>().default('en_attente'),
+		message: text('message'),
+		decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('carto_fiche_changes_status_idx').on(t.status, t.createdAt),
+		index('carto_fiche_changes_fiche_idx').on(t.ficheId),
+		check('carto_fiche_changes_status', sql`${t.status} in ('en_attente', 'approuvee', 'refusee')`)
+	]
+);
+
+/** A CSV import by an admin: its mapping, progress and per-row report. */
+export const cartoImports = pgTable('carto_imports', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+	filename: text('filename').notNull(),
+	/** analysee → en_cours → terminee | echouee */
+	status: text('status').notNull().default('analysee'),
+	/** Status given to the created fiches: en_attente or publiee. */
+	targetStatus: text('target_status').notNull().default('en_attente'),
+	mapping: jsonb('mapping').$type<Record<string, string>>(),
+	totalRows: integer('total_rows').notNull().default(0),
+	processedRows: integer('processed_rows').notNull().default(0),
+	createdCount: integer('created_count').notNull().default(0),
+	/** Invalid rows with their reasons, and any other details of the run. */
+	report: jsonb('report').$type<Record<string, unknown>>(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	finishedAt: timestamp('finished_at', { withTimezone: true })
+});
