@@ -187,14 +187,12 @@ const coverNames: Record<number, CoverMatch> = {
 };
 
 /**
- * Published fiches for the list of the cartography. `params` are the URL parameters (strings);
- * values that are unknown (not in a reference list, not a région, département or commune of the
- * geography) are ignored. Text search in French (accents and plurals ignored) with a fallback on
- * the name. Each facet counts with every other filter applied. With `commune` (INSEE code): the
- * fiches whose territory covers it first (closest match first, `matchedBy`), then the others,
- * nearest first (`distanceKm`).
+ * The parsed URL parameters and the SQL shared by the list, the map and the exports:
+ * `${base} select … from base b where ${filter} order by ${order}` gives the published fiches
+ * that match, in the list's order. Unknown values (not in a reference list, not a région,
+ * département or commune of the geography) are dropped from `p`.
  */
-export async function searchFiches(ctx: Ctx, params: unknown) {
+export async function prepareSearch(ctx: Ctx, params: unknown) {
 	const raw = ficheSearchSchema.parse(params ?? {});
 	const [lists, regions, departements] = await Promise.all([
 		loadReferenceLists(ctx),
@@ -210,17 +208,30 @@ export async function searchFiches(ctx: Ctx, params: unknown) {
 	if (!departements.some((d) => d.code === p.departement)) p.departement = undefined;
 	const commune = p.commune ? await getCommune(ctx, p.commune) : null;
 	p.commune = commune?.code;
-	const page = p.page ?? 1;
 
 	const base = baseQuery(p.q, commune);
 	const where = conditions(p);
 	const filter = allOf(Object.values(where));
-
 	const order = commune
 		? sql`b.cover_rank asc nulls last, b.distance asc nulls last, b.name, b.id`
 		: p.q
 			? sql`b.text_rank desc, b.name, b.id`
 			: sql`b.name, b.id`;
+	return { p, commune, lists, regions, departements, base, where, filter, order };
+}
+
+/**
+ * Published fiches for the list of the cartography. `params` are the URL parameters (strings);
+ * values that are unknown (not in a reference list, not a région, département or commune of the
+ * geography) are ignored. Text search in French (accents and plurals ignored) with a fallback on
+ * the name. Each facet counts with every other filter applied. With `commune` (INSEE code): the
+ * fiches whose territory covers it first (closest match first, `matchedBy`), then the others,
+ * nearest first (`distanceKm`).
+ */
+export async function searchFiches(ctx: Ctx, params: unknown) {
+	const { p, commune, lists, regions, departements, base, where, filter, order } =
+		await prepareSearch(ctx, params);
+	const page = p.page ?? 1;
 	const { rows: items } = await ctx.db.execute<
 		Omit<FicheHit, 'matchedBy'> & { coverRank: number | null; total: number }
 	>(sql`${base}
