@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { app, startApp } from '#lib/server/app.ts';
 import { EnvError } from '#lib/server/env.ts';
 import { log } from '#lib/server/log.ts';
+import { adjustCsp, EMBED_ROUTE } from '#lib/server/csp.ts';
 import { readSession, SESSION_COOKIE } from '#lib/modules/accounts/sessions.server.ts';
 
 export const init: ServerInit = async () => {
@@ -34,7 +35,17 @@ const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	const csp = response.headers.get('content-security-policy');
+	if (csp) {
+		response.headers.set(
+			'content-security-policy',
+			adjustCsp(csp, {
+				embeddable: event.route.id === EMBED_ROUTE,
+				tileUrl: event.locals.app.env.MAP_TILE_URL
+			})
+		);
+	}
+	if (event.route.id !== EMBED_ROUTE) response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
 	return response;

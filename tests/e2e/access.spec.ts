@@ -18,6 +18,13 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 	'/communaute/[slug]': { path: '/communaute/centsept', access: 'public' },
 	'/communaute/[slug]/logo': { path: '/communaute/centsept/logo', access: 'public' },
 	'/cartographie': { path: '/cartographie', access: 'public' },
+	'/cartographie/carte.json': { path: '/cartographie/carte.json', access: 'public' },
+	'/cartographie/[slug]/resume.json': {
+		path: '/cartographie/fiche-inconnue/resume.json',
+		access: 'public'
+	},
+	'/cartographie/integree': { path: '/cartographie/integree', access: 'public' },
+	'/cartographie/integrer': { path: '/cartographie/integrer', access: 'public' },
 	'/cartographie/[slug]': {
 		path: '/cartographie/fiche-inconnue',
 		access: 'public',

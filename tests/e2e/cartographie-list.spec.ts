@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import pg from 'pg';
 import { expectAccessible } from './support/a11y';
 
@@ -80,6 +80,15 @@ async function tabToButton(page: Page, name: string) {
 	throw new Error(`button ${name} never got the focus`);
 }
 
+/** Presses Tab until this element has the focus. */
+async function tabToLocator(page: Page, target: Locator) {
+	for (let i = 0; i < 150; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error('the element never got the focus');
+}
+
 test('a visitor filters the cartography and searches around their commune, by keyboard', async ({
 	page,
 	baseURL
@@ -142,4 +151,52 @@ test('a visitor filters the cartography and searches around their commune, by ke
 	await expect(
 		forezCard.getByRole('link', { name: 'Forez Coopérations Accompagnement' })
 	).toHaveAttribute('href', /^\/cartographie\/forez-cooperations-accompagnement-/);
+
+	// The map shows the same results, centred on Lyon, and works with the keyboard.
+	const map = page.getByRole('region', { name: "Carte des structures d'accompagnement" });
+	await expect(map).toHaveAttribute('data-map-state', 'ready');
+	// Every fiche of the list has a point: the map shows as many as the list counts.
+	const total = async () =>
+		Number((await page.getByRole('status').first().textContent())!.match(/^\s*(\d+)/)![1]);
+	await expect(map).toHaveAttribute('data-map-points', String(await total()));
+	await expect(map.getByRole('img', { name: 'Ma commune : Lyon (69)' })).toBeAttached();
+	await expectAccessible(page);
+	const showRhone = page.getByRole('button', {
+		name: 'Voir sur la carte : Rhône Coopérations Accompagnement'
+	});
+	await tabToLocator(page, showRhone);
+	await page.keyboard.press('Enter');
+	const ficheLink = map.getByRole('link', {
+		name: 'Voir la fiche : Rhône Coopérations Accompagnement'
+	});
+	await expect(ficheLink).toBeFocused();
+	await expect(map.locator('.map-summary')).toContainText('aide les coopérations territoriales');
+	await expectAccessible(page);
+	const target = await ficheLink.getAttribute('href');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new RegExp(`${target}$`));
+	await expect(page.getByRole('region', { name: /^Carte : emplacement de / })).toHaveAttribute(
+		'data-map-state',
+		'ready'
+	);
+	await expectAccessible(page);
+	await page.goBack();
+
+	// On the map itself: the points are buttons reached with Tab; Enter opens the summary.
+	await expect(map).toHaveAttribute('data-map-state', 'ready');
+	const point = map.getByRole('button', { name: 'Forez Coopérations Accompagnement' });
+	await expect(point).toBeAttached();
+	await tabToLocator(page, point);
+	await page.keyboard.press('Enter');
+	await expect(
+		map.getByRole('link', { name: 'Voir la fiche : Forez Coopérations Accompagnement' })
+	).toBeFocused();
+
+	// A filter changed with the keyboard updates the list and the map together.
+	await tabTo(page, 'type');
+	await page.keyboard.type('PTCE');
+	await expect(page).toHaveURL(/type=ptce/);
+	await expect(cards.filter({ hasText: 'Coopérations Accompagnement' })).toHaveCount(1);
+	await expect(map).toHaveAttribute('data-map-points', String(await total()));
+	await expect(search.getByLabel('Type de coopération')).toBeFocused();
 });

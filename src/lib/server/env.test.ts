@@ -42,4 +42,12 @@ describe('configuration', () => {
 			/ADMIN_PASSWORD: au moins 12 caractères/
 		);
 	});
+
+	it('accepts an https tile URL template and refuses anything else', () => {
+		const url = 'https://tile.example.org/{z}/{x}/{y}.png';
+		expect(parseEnv({ MAP_TILE_URL: url }).MAP_TILE_URL).toBe(url);
+		expect(() => parseEnv({ MAP_TILE_URL: 'http://tile.example.org/{z}/{x}/{y}.png' })).toThrow(
+			/MAP_TILE_URL: doit être une adresse https:\/\/ contenant \{z\}, \{x\} et \{y\}/
+		);
+	});
 });

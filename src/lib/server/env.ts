@@ -23,6 +23,15 @@ const schema = z.object({
 	ADMIN_PASSWORD: z.string().min(12, 'au moins 12 caractères').optional(),
 	SEED_DEMO: z.enum(['true', 'false']).default('true'),
 	SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+	/** Optional raster tiles under the map's offline outlines, {z}/{x}/{y} template. */
+	MAP_TILE_URL: z
+		.string()
+		.regex(
+			/^https:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/,
+			'doit être une adresse https:// contenant {z}, {x} et {y}'
+		)
+		.optional(),
+	MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
 });
 

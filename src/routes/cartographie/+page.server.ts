@@ -11,6 +11,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		const result = await searchFiches(locals.app, { ...params, commune });
 		return { ...result, place, lieu: place.kind === 'found' ? place.label : (params.lieu ?? '') };
 	};
+	const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = locals.app.env;
 	// The list reads the same for every visitor: a few seconds of cache per query.
-	return locals.user ? run() : cached(`cartographie:${url.search}`, PUBLIC_TTL_MS, run);
+	const result = await (locals.user
+		? run()
+		: cached(`cartographie:${url.search}`, PUBLIC_TTL_MS, run));
+	return {
+		...result,
+		map: { tileUrl: MAP_TILE_URL ?? null, tileAttribution: MAP_TILE_ATTRIBUTION ?? null }
+	};
 };

@@ -79,6 +79,8 @@ export type FicheHit = {
 	matchedBy: CoverMatch | null;
 	/** With "Ma commune", for the fiches that do not cover it: distance in km (null: no point). */
 	distanceKm: number | null;
+	/** The fiche has a point on the map. */
+	hasPoint: boolean;
 };
 
 /**
@@ -238,7 +240,7 @@ export async function searchFiches(ctx: Ctx, params: unknown) {
 		select b.id, b.slug, b.name, b.acronym, b.short_description as "shortDescription",
 			b.kinds as "cooperationKinds", b.commune_code as "communeCode", g.nom as "communeNom",
 			d.code as "departementCode", d.nom as "departementNom",
-			b.cover_rank as "coverRank",
+			b.cover_rank as "coverRank", b.lat is not null as "hasPoint",
 			case when b.cover_rank is null then b.distance end as "distanceKm",
 			count(*) over ()::int as total
 		from base b
@@ -310,7 +312,13 @@ export async function searchFiches(ctx: Ctx, params: unknown) {
 		pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
 		total,
 		commune: commune
-			? { code: commune.code, nom: commune.nom, departementCode: commune.departement.code }
+			? {
+					code: commune.code,
+					nom: commune.nom,
+					departementCode: commune.departement.code,
+					lat: commune.lat,
+					lon: commune.lon
+				}
 			: null,
 		items: items.map(({ coverRank, total: _total, ...hit }) => ({
 			...hit,

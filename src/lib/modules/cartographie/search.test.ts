@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageSentences, distanceLabel, placeLabel, searchHref } from './search';
+import { coverageSentences, distanceLabel, mapDataHref, placeLabel, searchHref } from './search';
 
 describe('list helpers', () => {
 	it('says how a fiche covers a commune', () => {
@@ -21,5 +21,17 @@ describe('list helpers', () => {
 		expect(searchHref({ lieu: placeLabel('Lyon', '69'), commune: '69123', page: 2 })).toBe(
 			'/cartographie?lieu=Lyon+%2869%29&commune=69123&page=2'
 		);
+	});
+
+	it("gives the map the list's filters, without the typed place or the page", () => {
+		expect(
+			mapDataHref({
+				q: 'tiers',
+				lieu: 'Lyon (69)',
+				commune: '69123',
+				dimension: 'gouvernance',
+				page: 3
+			})
+		).toBe('/cartographie/carte.json?q=tiers&commune=69123&dimension=gouvernance');
 	});
 });

@@ -38,7 +38,8 @@ export type SearchParamName = (typeof searchParamNames)[number];
 
 /** `/cartographie?…` with the parameters that have a value (page 1 left out). */
 export function searchHref(
-	params: Partial<Record<SearchParamName, string | number | null | undefined>>
+	params: Partial<Record<SearchParamName, string | number | null | undefined>>,
+	path = '/cartographie'
 ): string {
 	const query = new URLSearchParams();
 	for (const name of searchParamNames) {
@@ -48,5 +49,10 @@ export function searchHref(
 		query.set(name, String(value));
 	}
 	const s = query.toString();
-	return `/cartographie${s ? `?${s}` : ''}`;
+	return `${path}${s ? `?${s}` : ''}`;
 }
+
+/** The map's data for a search: the same filters, without what only the list uses. */
+export const mapDataHref = (
+	params: Partial<Record<SearchParamName, string | number | null | undefined>>
+) => searchHref({ ...params, lieu: undefined, page: undefined }, '/cartographie/carte.json');

@@ -4,7 +4,13 @@ import { formToObject } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
-	guarded(event, () => ficheView(event.locals.app, event.locals.actor, event.params.slug));
+	guarded(event, async () => {
+		const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = event.locals.app.env;
+		return {
+			...(await ficheView(event.locals.app, event.locals.actor, event.params.slug)),
+			map: { tileUrl: MAP_TILE_URL ?? null, tileAttribution: MAP_TILE_ATTRIBUTION ?? null }
+		};
+	});
 
 export const actions: Actions = {
 	signaler: (event) =>
