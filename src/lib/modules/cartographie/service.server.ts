@@ -1,79 +1,23 @@
 // The cartography's fiches: public contribution, reading, moderation, "Ma commune".
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx, RequestInfo } from '../../server/context';
-import {
-	cartoFicheRevisions,
-	cartoFiches,
-	cartoFicheTerritories,
-	geoCommunes,
-	geoDepartements,
-	geoEpcis,
-	geoRegions
-} from '../../server/db/schema';
+import { cartoFicheRevisions, cartoFiches, cartoFicheTerritories } from '../../server/db/schema';
 import { assertCan, can, type Actor } from '../../server/auth/policy';
 import { audit } from '../../server/audit/audit';
 import { assertUuid, NotFoundError, ValidationError } from '../../server/errors';
-import { validate } from '../../server/forms';
-import { getCommune } from '../geo/service.server';
 import { slugify } from '../community/rules';
 import {
 	canTransition,
 	ficheStatusLabels,
 	isFicheStatus,
 	type CoverMatch,
-	type FicheStatus,
-	type TerritoryKind
+	type FicheStatus
 } from './rules';
-import { ficheSchema, referenceFields, type FicheInput } from './schemas';
-import { loadReferenceLists, type ReferenceLists } from './reference.server';
+import { parseFicheContent, snapshot, territoriesOf } from './content.server';
 
-export type Fiche = typeof cartoFiches.$inferSelect;
-export type FicheTerritory = { kind: TerritoryKind; code: string };
+export type { Fiche, FicheTerritory } from './content.server';
 
 const NOT_FOUND = 'Fiche introuvable.';
-
-/** Field errors for codes that are not in their reference list. */
-function unknownCodes(data: FicheInput, lists: ReferenceLists): Record<string, string> {
-	const errors: Record<string, string> = {};
-	for (const [field, list] of Object.entries(referenceFields) as [
-		keyof typeof referenceFields,
-		keyof ReferenceLists
-	][]) {
-		const known = new Set(lists[list].map((i) => i.code));
-		const value = data[field];
-		const values = value === null ? [] : Array.isArray(value) ? value : [value];
-		const bad = values.filter((c) => !known.has(c));
-		if (bad.length > 0) {
-			errors[field] =
-				bad.length === 1 ? `Choix inconnu : ${bad[0]}.` : `Choix inconnus : ${bad.join(', ')}.`;
-		}
-	}
-	return errors;
-}
-
-/** The territories whose code does not exist in the geography, as "kind:code". */
-async function unknownTerritories(ctx: Ctx, territories: FicheTerritory[]): Promise<string[]> {
-	if (territories.length === 0) return [];
-	const tables = {
-		commune: geoCommunes,
-		epci: geoEpcis,
-		departement: geoDepartements,
-		region: geoRegions
-	} as const;
-	const missing: string[] = [];
-	for (const kind of Object.keys(tables) as TerritoryKind[]) {
-		const wanted = [...new Set(territories.filter((t) => t.kind === kind).map((t) => t.code))];
-		if (wanted.length === 0) continue;
-		const table = tables[kind];
-		const found = await ctx.db
-			.select({ code: table.code })
-			.from(table)
-			.where(sql`${table.code} = any(${sql.param(wanted)}::text[])`);
-		const known = new Set(found.map((r) => r.code));
-		missing.push(...wanted.filter((c) => !known.has(c)).map((c) => `${kind}:${c}`));
-	}
-	return missing;
-}
 
 /** A slug not yet taken, from the name. */
 async function freeSlug(ctx: Ctx, name: string) {
@@ -90,80 +34,14 @@ const isUniqueViolation = (err: unknown) =>
 	(err as { code?: string; cause?: { code?: string } }).code === '23505' ||
 	(err as { cause?: { code?: string } }).cause?.code === '23505';
 
-/** What a revision keeps: the whole fiche as saved, with its territories. */
-function snapshot(fiche: Fiche, territories: FicheTerritory[]): Record<string, unknown> {
-	const { search: _search, ...rest } = fiche;
-	return { ...rest, territories };
-}
-
 /**
  * A public contribution (no account needed, `actor` may be null): validates everything, then
  * creates the fiche as pending moderation, with its territories and its first revision. Nothing
  * is stored when anything is wrong: all the field messages come in one ValidationError.
  */
 export async function submitFiche(ctx: Ctx, actor: Actor | null, input: unknown) {
-	let data: FicheInput | undefined;
-	const errors: Record<string, string> = {};
-	try {
-		data = validate(ficheSchema, input);
-	} catch (err) {
-		if (!(err instanceof ValidationError)) throw err;
-		Object.assign(errors, err.fields);
-	}
-	const raw = (input ?? {}) as Record<string, unknown>;
-	let commune: Awaited<ReturnType<typeof getCommune>> = null;
-	const communeCode =
-		data?.communeCode ?? (typeof raw.communeCode === 'string' ? raw.communeCode.trim() : '');
-	if (!errors.communeCode && communeCode) {
-		commune = await getCommune(ctx, communeCode);
-		if (!commune) errors.communeCode = 'Commune inconnue.';
-	}
-	if (data) {
-		Object.assign(errors, unknownCodes(data, await loadReferenceLists(ctx)));
-		const missing = await unknownTerritories(ctx, data.territories);
-		if (missing.length > 0) {
-			errors.territories = `Territoire inconnu : ${missing.slice(0, 5).join(', ')}.`;
-		}
-		if (!data.national && data.territories.length === 0) {
-			errors.territories ??=
-				"Indiquez le territoire d'intervention (communes, EPCI, départements, régions) ou cochez « national ».";
-		}
-	}
-	if (!data || !commune || Object.keys(errors).length > 0) throw new ValidationError(errors);
-
-	const fields = data;
-	const at = commune;
-	const lat = fields.lat ?? at.lat;
-	const lon = fields.lat === null ? at.lon : fields.lon;
-	const values = {
-		name: fields.name!,
-		acronym: fields.acronym,
-		shortDescription: fields.shortDescription!,
-		presentation: fields.presentation,
-		siret: fields.siret,
-		address: fields.address,
-		communeCode: at.code,
-		lat: lat !== null && lon !== null ? lat : null,
-		lon: lat !== null && lon !== null ? lon : null,
-		national: fields.national,
-		cooperationKinds: fields.cooperationKinds,
-		dimensions: fields.dimensions,
-		modalities: fields.modalities,
-		stages: fields.stages,
-		cost: fields.cost,
-		methodologies: fields.methodologies,
-		needsSeen: fields.needsSeen,
-		publics: fields.publics,
-		networks: fields.networks,
-		contactEmail: fields.contactEmail,
-		contactEmailPublic: fields.contactEmailPublic,
-		contactPhone: fields.contactPhone,
-		contactPhonePublic: fields.contactPhonePublic,
-		contactWebsite: fields.contactWebsite,
-		contactWebsitePublic: fields.contactWebsitePublic,
-		status: 'en_attente' as const
-	};
-	const territories = dedupe(fields.territories);
+	const { territories, ...content } = await parseFicheContent(ctx, input);
+	const values = { ...content, status: 'en_attente' as const };
 
 	for (let attempt = 0; ; attempt++) {
 		const slug = await freeSlug(ctx, values.name);
@@ -194,24 +72,6 @@ export async function submitFiche(ctx: Ctx, actor: Actor | null, input: unknown)
 	}
 }
 
-function dedupe(territories: FicheTerritory[]): FicheTerritory[] {
-	const seen = new Set<string>();
-	return territories.filter((t) => {
-		const key = `${t.kind}:${t.code}`;
-		if (seen.has(key)) return false;
-		seen.add(key);
-		return true;
-	});
-}
-
-async function territoriesOf(ctx: Ctx, ficheId: string): Promise<FicheTerritory[]> {
-	return ctx.db
-		.select({ kind: cartoFicheTerritories.kind, code: cartoFicheTerritories.code })
-		.from(cartoFicheTerritories)
-		.where(eq(cartoFicheTerritories.ficheId, ficheId))
-		.orderBy(cartoFicheTerritories.kind, cartoFicheTerritories.code);
-}
-
 /**
  * A fiche by its slug. Visitors and members see only published fiches, without the contact
  * details that are not public; moderators see every fiche in full. Otherwise: NotFoundError.
@@ -221,7 +81,7 @@ export async function getFiche(ctx: Ctx, actor: Actor | null, slug: string) {
 	const moderator = can(actor, 'cartographie.moderate');
 	if (!fiche || (fiche.status !== 'publiee' && !moderator)) throw new NotFoundError(NOT_FOUND);
 	const { search: _search, ...rest } = fiche;
-	const territories = await territoriesOf(ctx, fiche.id);
+	const territories = await territoriesOf(ctx.db, fiche.id);
 	if (moderator) return { ...rest, territories };
 	return {
 		...rest,
@@ -272,10 +132,7 @@ export async function setStatus(
 			.where(and(eq(cartoFiches.id, id), eq(cartoFiches.status, from)))
 			.returning();
 		if (!fiche) return null;
-		const territories = await tx
-			.select({ kind: cartoFicheTerritories.kind, code: cartoFicheTerritories.code })
-			.from(cartoFicheTerritories)
-			.where(eq(cartoFicheTerritories.ficheId, id));
+		const territories = await territoriesOf(tx as unknown as Ctx['db'], id);
 		await tx.insert(cartoFicheRevisions).values({
 			ficheId: id,
 			data: snapshot(fiche, territories),

@@ -83,6 +83,8 @@ export const cartoFiches = pgTable(
 		contactPhonePublic: boolean('contact_phone_public').notNull().default(false),
 		contactWebsite: text('contact_website'),
 		contactWebsitePublic: boolean('contact_website_public').notNull().default(true),
+		/** Key of the logo in the file store (logos/…), checked by content on upload. */
+		logoPath: text('logo_path'),
 		status: cartoFicheStatus('status').notNull().default('brouillon'),
 		/** Changes made through the private link are published without moderation. */
 		trusted: boolean('trusted').notNull().default(false),
@@ -100,7 +102,10 @@ export const cartoFiches = pgTable(
 		check('carto_fiches_point', sql`(${t.lat} is null) = (${t.lon} is null)`),
 		index('carto_fiches_search_idx').using('gin', t.search),
 		index('carto_fiches_status_idx').on(t.status),
-		index('carto_fiches_commune_idx').on(t.communeCode)
+		index('carto_fiches_commune_idx').on(t.communeCode),
+		index('carto_fiches_siret_idx').on(t.siret),
+		// Duplicate warnings: similar names (trigrams, accents ignored).
+		index('carto_fiches_name_trgm_idx').using('gin', sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`)
 	]
 );
 
