@@ -57,7 +57,8 @@ export async function createTestDb(envOverrides: Record<string, string> = {}): P
 export async function makeUser(
 	ctx: Ctx,
 	role: 'admin' | 'coordination' | 'copil' | 'membre' = 'membre',
-	email?: string
+	email?: string,
+	options: { cartoModerator?: boolean } = {}
 ) {
 	const { users } = await import('../../src/lib/server/db/schema');
 	const { hashPassword } = await import('../../src/lib/server/auth/passwords');
@@ -68,8 +69,10 @@ export async function makeUser(
 			name: `Personne ${role}`,
 			role,
 			status: 'active',
-			passwordHash: await hashPassword('un mot de passe solide')
+			passwordHash: await hashPassword('un mot de passe solide'),
+			cartoModerator: options.cartoModerator ?? false
 		})
 		.returning();
-	return { user: u!, actor: { userId: u!.id, role, spaceRoles: {} } };
+	const actor = { userId: u!.id, role, spaceRoles: {}, cartoModerator: u!.cartoModerator };
+	return { user: u!, actor };
 }

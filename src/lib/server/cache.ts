@@ -21,6 +21,14 @@ export function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): P
 
 export const PUBLIC_TTL_MS = 5_000;
 
+/**
+ * Forgets the entries whose key starts with `prefix`, so that a change (a fiche published,
+ * changed or restored) shows at once on this instance; other instances catch up within `ttlMs`.
+ */
+export function invalidate(prefix: string) {
+	for (const key of [...entries.keys()]) if (key.startsWith(prefix)) entries.delete(key);
+}
+
 /** Clears everything (tests, or after an admin change that must show at once). */
 export function clearCache() {
 	entries.clear();

@@ -39,7 +39,13 @@ export async function readSession(
 ): Promise<{ user: SessionUser; actor: Actor } | null> {
 	if (!secret || secret.length > 100) return null;
 	const [row] = await ctx.db
-		.select({ id: users.id, name: users.name, email: users.email, role: users.role })
+		.select({
+			id: users.id,
+			name: users.name,
+			email: users.email,
+			role: users.role,
+			cartoModerator: users.cartoModerator
+		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.where(
@@ -50,13 +56,14 @@ export async function readSession(
 			)
 		);
 	if (!row) return null;
+	const { cartoModerator, ...user } = row;
 	const memberships = await ctx.db
 		.select({ spaceId: spaceMembers.spaceId, role: spaceMembers.role })
 		.from(spaceMembers)
 		.where(and(eq(spaceMembers.userId, row.id), isNull(spaceMembers.until)));
 	const spaceRoles: Actor['spaceRoles'] = {};
 	for (const m of memberships) (spaceRoles[m.spaceId] ??= []).push(m.role);
-	return { user: row, actor: { userId: row.id, role: row.role, spaceRoles } };
+	return { user, actor: { userId: row.id, role: row.role, spaceRoles, cartoModerator } };
 }
 
 export async function deleteSession(ctx: Ctx, secret: string | undefined) {

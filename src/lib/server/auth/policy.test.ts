@@ -47,6 +47,23 @@ describe('policy', () => {
 		expect(can(actor('admin'), 'cartographie.moderate')).toBe(true);
 	});
 
+	it('gives the moderation of the cartography to people with the moderator role, nothing else', () => {
+		const moderator: Actor = { ...actor('membre'), cartoModerator: true };
+		expect(can(moderator, 'cartographie.moderate')).toBe(true);
+		expect(can({ ...actor('copil'), cartoModerator: true }, 'cartographie.moderate')).toBe(true);
+		expect(can({ ...actor('membre'), cartoModerator: false }, 'cartographie.moderate')).toBe(false);
+		expect(can(moderator, 'admin.access')).toBe(false);
+		expect(can(moderator, 'users.list')).toBe(false);
+		expect(can(moderator, 'cartographie.manage')).toBe(false);
+	});
+
+	it('keeps the reference lists and the moderator role to coordination and admins', () => {
+		expect(can(null, 'cartographie.manage')).toBe(false);
+		expect(can(actor('copil'), 'cartographie.manage')).toBe(false);
+		expect(can(actor('coordination'), 'cartographie.manage')).toBe(true);
+		expect(can(actor('admin'), 'cartographie.manage')).toBe(true);
+	});
+
 	it('throws the right error for visitors and members', () => {
 		expect(() => assertCan(null, 'users.invite')).toThrow(UnauthenticatedError);
 		expect(() => assertCan(actor('membre'), 'users.invite')).toThrow(ForbiddenError);

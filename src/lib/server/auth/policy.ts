@@ -12,6 +12,8 @@ export interface Actor {
 	role: GlobalRole;
 	/** Roles held in spaces, by space id. */
 	spaceRoles: Record<string, SpaceRole[]>;
+	/** Given the moderator role of the cartography (users.carto_moderator), whatever the role. */
+	cartoModerator?: boolean;
 }
 
 export interface Resource {
@@ -36,8 +38,13 @@ const rules = {
 	/** Reading the community directory's member contact details beyond "public". */
 	'community.members.read': (a) => isMember(a),
 	'community.structures.manage': (a) => atLeast(a, 'coordination'),
-	/** Seeing every fiche of the cartography, whatever its status, and changing its status. */
-	'cartographie.moderate': (a) => atLeast(a, 'coordination'),
+	/**
+	 * Seeing every fiche of the cartography, whatever its status, deciding on fiches and changes,
+	 * restoring revisions: coordination, admins, and the people given the moderator role.
+	 */
+	'cartographie.moderate': (a) => atLeast(a, 'coordination') || (!!a && a.cartoModerator === true),
+	/** Editing the cartography's reference lists and granting the moderator role. */
+	'cartographie.manage': (a) => atLeast(a, 'coordination'),
 	'profile.edit': (a, r) => isOwner(a, r) || atLeast(a, 'admin'),
 	'admin.access': (a) => atLeast(a, 'coordination'),
 	'emails.read': (a) => atLeast(a, 'admin'),
