@@ -53,8 +53,15 @@ export const contentColumns = [
 
 export type ContentColumn = (typeof contentColumns)[number];
 
-/** What people write of a fiche: the content columns and the territories of intervention. */
-export type FicheContent = Pick<Fiche, ContentColumn> & { territories: FicheTerritory[] };
+/**
+ * What people write of a fiche: the content columns and the territories of intervention. The
+ * logo (a stored file's key) travels with a fiche's content, a revision or a change when known;
+ * absent, applying the content leaves the fiche's logo as it is.
+ */
+export type FicheContent = Pick<Fiche, ContentColumn> & {
+	territories: FicheTerritory[];
+	logoPath?: string | null;
+};
 
 /** The content of a stored fiche (or of a revision's / a change's data). */
 export function contentOf(row: Record<string, unknown>): FicheContent {
@@ -68,7 +75,12 @@ export function contentOf(row: Record<string, unknown>): FicheContent {
 	}
 	out.contactWebsitePublic = row.contactWebsitePublic !== false;
 	const territories = Array.isArray(row.territories) ? (row.territories as FicheTerritory[]) : [];
-	return { ...(out as Pick<Fiche, ContentColumn>), territories: sortTerritories(territories) };
+	const logo = 'logoPath' in row ? { logoPath: (row.logoPath as string | null) ?? null } : {};
+	return {
+		...(out as Pick<Fiche, ContentColumn>),
+		territories: sortTerritories(territories),
+		...logo
+	};
 }
 
 const kindOrder: Record<TerritoryKind, number> = { region: 0, departement: 1, epci: 2, commune: 3 };
@@ -227,10 +239,11 @@ export async function applyFicheContent(
 	revision: { authorId: string | null; note: string },
 	extra: Partial<Omit<Fiche, 'id' | 'search'>> = {}
 ): Promise<Fiche | null> {
-	const { territories, ...columns } = content;
+	const { territories, logoPath, ...columns } = content;
+	const logo = logoPath === undefined ? {} : { logoPath };
 	const [fiche] = await tx
 		.update(cartoFiches)
-		.set({ ...columns, ...extra, updatedAt: new Date() })
+		.set({ ...columns, ...logo, ...extra, updatedAt: new Date() })
 		.where(eq(cartoFiches.id, ficheId))
 		.returning();
 	if (!fiche) return null;

@@ -1,19 +1,23 @@
 // The public side of a fiche: the contribution form (commune typed in words, territories from
-// lists, one fiche per form token), the fiche page, and "Signaler une erreur".
-import { and, eq, inArray } from 'drizzle-orm';
+// lists and typed lines, an optional logo, one fiche per form token, the private edit link
+// emailed), the fiche page, and "Signaler une erreur".
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx, RequestInfo } from '../../server/context';
-import { geoEpcis, users } from '../../server/db/schema';
+import { cartoFicheRevisions, cartoFiches, geoEpcis, users } from '../../server/db/schema';
 import type { Actor } from '../../server/auth/policy';
 import { RateLimitError, ValidationError } from '../../server/errors';
 import { validate } from '../../server/forms';
 import { clear, hit, type Limit } from '../../server/security/rate-limit';
 import { sendEmail } from '../../server/email/outbox';
-import { getCommune, listDepartements, listRegions, searchCommunes } from '../geo/service.server';
-import { normalizeQuery } from '../geo/rules';
+import { getCommune, listDepartements, listRegions } from '../geo/service.server';
 import { renderMarkdown } from '../pages/markdown';
-import { hasHtmlTag, HTML_MESSAGE } from './rules';
-import { ficheSchema } from './schemas';
+import { logoVersion } from '../community/rules';
+import { hasHtmlTag, HTML_MESSAGE, stale } from './rules';
+import { resolveCommune } from './commune-input.server';
+import { issueEditLink } from './edit-links.server';
+import { formFields, precheck, readFicheForm } from './fiche-input.server';
+import { inspectLogo, logoErrors, storeLogo } from './logo.server';
 import { loadReferenceLists, type ReferenceItem } from './reference.server';
 import { getFiche, submitFiche, type FicheTerritory } from './service.server';
 
@@ -46,85 +50,51 @@ export async function proposalFormData(ctx: Ctx) {
 	};
 }
 
-/**
- * The commune a person typed ("Lyon", "69001", "Saint-Denis (974)"): its INSEE code, or a French
- * message. One exact name (or one result) is used; several ask to be more precise.
- */
-export async function resolveCommune(
-	ctx: Ctx,
-	typed: string
-): Promise<{ code: string } | { error: string }> {
-	const text = typed.trim().slice(0, 120);
-	if (!text) return { error: 'Indiquez la commune.' };
-	// "Nom (dép.)", as the choices are written in the message below.
-	const m = /^(.*?)\s*\(\s*([0-9][0-9AB][0-9]?)\s*\)$/i.exec(text);
-	const query = m ? m[1]! : text;
-	const dep = m ? m[2]!.toUpperCase() : null;
-	let hits = await searchCommunes(ctx, query, 20);
-	if (dep) hits = hits.filter((h) => h.departementCode === dep);
-	const wanted = normalizeQuery(query);
-	const exact = hits.filter(
-		(h) =>
-			normalizeQuery(h.nom) === wanted || (h.ancienNom && normalizeQuery(h.ancienNom) === wanted)
-	);
-	const candidates = exact.length > 0 ? exact : hits;
-	if (candidates.length === 1) return { code: candidates[0]!.code };
-	if (candidates.length === 0) return { error: 'Commune inconnue.' };
-	const shown = candidates.slice(0, 6).map((h) => `${h.nom} (${h.departementCode})`);
-	return {
-		error: `Précisez la commune : ${shown.join(', ')}${candidates.length > 6 ? '…' : '.'}`
-	};
+export { resolveCommune };
+
+/** What the fiche form may send besides its text fields. */
+export interface FicheFiles {
+	logo?: Blob | null;
 }
 
-const asList = (v: unknown): string[] =>
-	(v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]).filter(
-		(s): s is string => typeof s === 'string' && s.trim() !== ''
-	);
+/** The email that gives a fiche's contact its private link. */
+function editLinkEmail(name: string, editUrl: string) {
+	return [
+		'Bonjour,',
+		'',
+		`Merci d'avoir proposé la fiche « ${name} » sur la cartographie de l'accompagnement des coopérations territoriales. L'équipe de modération va la relire avant de la publier.`,
+		'',
+		'Pour modifier votre fiche à tout moment, utilisez ce lien privé :',
+		editUrl,
+		'',
+		"Ce lien est personnel : ne le transmettez qu'aux personnes de votre structure. Il reste valable tant que l'équipe de modération ne l'a pas désactivé. Les modifications d'une fiche publiée sont relues avant d'être publiées."
+	].join('\n');
+}
 
 /**
  * A contribution from the public form (`formToObject` of it): the commune typed in words
- * (`commune`), départements and régions from two lists, a one-time `formToken`. A filled
- * honeypot (`website_url`) is ignored silently; a token already used within ten minutes (a double
- * click) creates nothing and answers like a success. Returns the fiche created, or null.
+ * (`commune`), territories from lists and typed lines (see readFicheForm), an optional logo, a
+ * one-time `formToken`. A filled honeypot (`website_url`) is ignored silently; a token already
+ * used within ten minutes (a double click) creates nothing and answers like a success. The
+ * contact email, when given, receives the private edit link. Returns the fiche created (with
+ * `linkSentTo`), or null.
  */
 export async function proposeFiche(
 	ctx: Ctx,
 	actor: Actor | null,
 	input: Record<string, unknown>,
-	info: RequestInfo = {}
+	info: RequestInfo = {},
+	files: FicheFiles = {}
 ) {
 	if (typeof input.website_url === 'string' && input.website_url.trim() !== '') return null;
-	const territories = [
-		...asList(input.departements).map((c) => `departement:${c}`),
-		...asList(input.regions).map((c) => `region:${c}`)
-	];
-	const errors: Record<string, string> = {};
-	const commune = await resolveCommune(ctx, typeof input.commune === 'string' ? input.commune : '');
-	if ('error' in commune) errors.commune = commune.error;
-	const data = {
-		...input,
-		communeCode: 'code' in commune ? commune.code : '',
-		lat: '',
-		lon: '',
-		territories
-	};
-	// The checks that need no database first, so that a double click on bad input fails twice.
-	const parsed = ficheSchema.safeParse(data);
-	if (!parsed.success) {
-		for (const issue of parsed.error.issues) {
-			const key = String(issue.path[0] ?? 'form');
-			if (key === 'communeCode') continue;
-			errors[key] ??= issue.message;
-		}
-	}
-	if (parsed.success && !parsed.data.national && territories.length === 0) {
-		errors.territories =
-			'Cochez « Tout le territoire national » ou choisissez au moins un département ou une région.';
-	}
+	const { data, errors } = await readFicheForm(ctx, input);
+	precheck(data, errors);
 	const token = typeof input.formToken === 'string' ? input.formToken : '';
 	if (!TOKEN.test(token)) {
 		errors.form ??= 'Le formulaire a expiré : vérifiez vos réponses et envoyez-le à nouveau.';
 	}
+	const logo = files.logo ? await inspectLogo(files.logo) : null;
+	logoErrors(logo, errors);
 	if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
 	const tokenKey = `carto-submit:${token}`;
@@ -137,17 +107,42 @@ export async function proposeFiche(
 			'Trop de propositions depuis cette connexion. Réessayez dans une heure.'
 		);
 	}
+	let fiche: Awaited<ReturnType<typeof submitFiche>>;
 	try {
-		return await submitFiche(ctx, actor, data);
+		fiche = await submitFiche(ctx, actor, data);
 	} catch (err) {
 		// Nothing was stored: the same form may be sent again once corrected.
 		await clear(ctx.db, tokenKey);
-		if (err instanceof ValidationError && err.fields.communeCode) {
-			const { communeCode, ...rest } = err.fields;
-			throw new ValidationError({ ...rest, commune: communeCode });
+		if (err instanceof ValidationError) {
+			const fields = formFields(err.fields);
+			logoErrors(logo, fields);
+			throw new ValidationError(fields);
 		}
 		throw err;
 	}
+	const logoPath = logo ? await storeLogo(ctx, logo) : null;
+	if (logoPath) {
+		await ctx.db.transaction(async (tx) => {
+			await tx.update(cartoFiches).set({ logoPath }).where(eq(cartoFiches.id, fiche.id));
+			// The first revision keeps the fiche as proposed, logo included.
+			await tx
+				.update(cartoFicheRevisions)
+				.set({ data: sql`${cartoFicheRevisions.data} || ${JSON.stringify({ logoPath })}::jsonb` })
+				.where(eq(cartoFicheRevisions.ficheId, fiche.id));
+		});
+	}
+	let linkSentTo: string | null = null;
+	if (fiche.contactEmail) {
+		const link = await issueEditLink(ctx, fiche.id);
+		await sendEmail(ctx, {
+			to: fiche.contactEmail,
+			kind: 'carto.edit_link',
+			subject: `Votre fiche « ${fiche.name} » : lien pour la modifier`,
+			text: editLinkEmail(fiche.name, link.editUrl)
+		});
+		linkSentTo = fiche.contactEmail;
+	}
+	return { ...fiche, logoPath, linkSentTo };
 }
 
 const labelsOf = (items: ReferenceItem[], codes: string[]) => {
@@ -156,7 +151,7 @@ const labelsOf = (items: ReferenceItem[], codes: string[]) => {
 };
 
 /** Names of territories of intervention, in words ("Rhône (69)", "Auvergne-Rhône-Alpes"). */
-async function territoryNames(ctx: Ctx, territories: FicheTerritory[]): Promise<string[]> {
+export async function territoryNames(ctx: Ctx, territories: FicheTerritory[]): Promise<string[]> {
 	if (territories.length === 0) return [];
 	const [departements, regions] = await Promise.all([listDepartements(ctx), listRegions(ctx)]);
 	const dep = new Map(departements.map((d) => [d.code, d.nom]));
@@ -197,6 +192,10 @@ export async function ficheView(ctx: Ctx, actor: Actor | null, slug: string) {
 	]);
 	return {
 		fiche,
+		stale: stale(fiche.lastVerifiedAt, new Date()),
+		logoUrl: fiche.logoPath
+			? `/cartographie/${encodeURIComponent(fiche.slug)}/logo?v=${logoVersion(fiche.logoPath)}`
+			: null,
 		presentationHtml: fiche.presentation ? renderMarkdown(fiche.presentation) : null,
 		commune: commune
 			? {
