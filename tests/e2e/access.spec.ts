@@ -24,6 +24,11 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 		access: 'public'
 	},
 	'/cartographie/integree': { path: '/cartographie/integree', access: 'public' },
+	'/cartographie/donnees': { path: '/cartographie/donnees', access: 'public' },
+	'/api/v1/structures': { path: '/api/v1/structures', access: 'public' },
+	'/api/v1/structures.geojson': { path: '/api/v1/structures.geojson', access: 'public' },
+	'/api/v1/structures.csv': { path: '/api/v1/structures.csv', access: 'public' },
+	'/api/v1/openapi.json': { path: '/api/v1/openapi.json', access: 'public' },
 	'/cartographie/integrer': { path: '/cartographie/integrer', access: 'public' },
 	'/cartographie/[slug]': {
 		path: '/cartographie/fiche-inconnue',
@@ -35,6 +40,19 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 		access: 'public',
 		actions: { default: 'public' }
 	},
+	// The private links of a fiche: public, the secret is in the address.
+	'/cartographie/modifier/[token]': {
+		path: '/cartographie/modifier/jeton-inconnu',
+		access: 'public',
+		actions: { default: 'public' }
+	},
+	'/cartographie/confirmer/[token]': {
+		path: '/cartographie/confirmer/jeton-inconnu',
+		access: 'public',
+		actions: { default: 'public' }
+	},
+	'/cartographie/communes.json': { path: '/cartographie/communes.json?q=lyon', access: 'public' },
+	'/cartographie/[slug]/logo': { path: '/cartographie/fiche-inconnue/logo', access: 'public' },
 	'/mentions-legales': { path: '/mentions-legales', access: 'public' },
 	'/accessibilite': { path: '/accessibilite', access: 'public' },
 	'/donnees-personnelles': { path: '/donnees-personnelles', access: 'public' },
@@ -74,12 +92,43 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 		access: 'coordination',
 		actions: { default: 'coordination' }
 	},
-	'/admin/membres': { path: '/admin/membres', access: 'coordination', actions: { role: 'admin' } },
+	'/admin/membres': {
+		path: '/admin/membres',
+		access: 'coordination',
+		actions: { role: 'admin', moderator: 'coordination' }
+	},
 	'/admin/structures': { path: '/admin/structures', access: 'coordination' },
 	'/admin/moderation': {
 		path: '/admin/moderation',
 		access: 'coordination',
-		actions: { publish: 'coordination', reject: 'coordination' }
+		actions: {
+			publish: 'coordination',
+			reject: 'coordination',
+			approveChange: 'coordination',
+			rejectChange: 'coordination',
+			bulk: 'coordination'
+		}
+	},
+	'/admin/cartographie': { path: '/admin/cartographie', access: 'coordination' },
+	'/admin/cartographie/listes': {
+		path: '/admin/cartographie/listes',
+		access: 'coordination',
+		actions: { default: 'coordination' }
+	},
+	'/admin/cartographie/[id]': {
+		path: '/admin/cartographie/00000000-0000-4000-8000-000000000000',
+		access: 'coordination',
+		actions: {
+			status: 'coordination',
+			trusted: 'coordination',
+			revoke: 'coordination',
+			sendLink: 'coordination',
+			restore: 'coordination'
+		}
+	},
+	'/admin/cartographie/[id]/versions/[revision]': {
+		path: '/admin/cartographie/00000000-0000-4000-8000-000000000000/versions/00000000-0000-4000-8000-000000000000',
+		access: 'coordination'
 	},
 	'/admin/structures/nouvelle': {
 		path: '/admin/structures/nouvelle',

@@ -8,6 +8,7 @@ import { purgeExpired } from './security/purge';
 import { ensureGeography } from '../modules/geo/load.server';
 import { ensureReferenceLists } from '../modules/cartographie/reference.server';
 import { seedExampleFiches } from '../modules/cartographie/examples.server';
+import { startFreshnessTimer } from '../modules/cartographie/freshness.server';
 
 export interface App extends Ctx {
 	database: Database;
@@ -41,11 +42,14 @@ export function startApp(): Promise<App> {
 		// The demo fiches come with the démarche's first seed only: once deleted, they stay gone.
 		if (seeded) await seedExampleFiches(ctx);
 		await purgeExpired(ctx);
+		// Yearly freshness emails of the cartography, checked every 6 hours by one instance.
+		const freshness = startFreshnessTimer(ctx, database.pool);
 		current = {
 			...ctx,
 			database,
 			jobs,
 			async stop() {
+				await freshness.stop();
 				await jobs?.stop();
 				await database.close();
 			}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FicheContent } from './content.server';
-import { diffContent, placesOf, wordDiff, type DiffNames } from './diff';
+import { diffContent, placesOf, revisionAuthor, wordDiff, type DiffNames } from './diff';
 
 const base: FicheContent = {
 	name: 'Coopérer en Rhône',
@@ -175,5 +175,15 @@ describe('placesOf', () => {
 			{ kind: 'commune', code: '69381' },
 			{ kind: 'region', code: '84' }
 		]);
+	});
+});
+
+describe('revisionAuthor', () => {
+	it('names the account, or how the revision came without one', () => {
+		expect(revisionAuthor({ authorName: 'Camille', note: null })).toBe('Camille');
+		expect(revisionAuthor({ authorName: null, note: 'Proposition' })).toBe(
+			'Proposition sans compte'
+		);
+		expect(revisionAuthor({ authorName: null, note: 'Modification' })).toBe('Via le lien privé');
 	});
 });

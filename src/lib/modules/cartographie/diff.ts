@@ -182,8 +182,17 @@ export function placesOf(...contents: (FicheContent | null)[]): FicheTerritory[]
 	for (const c of contents) {
 		if (!c) continue;
 		for (const t of c.territories) seen.set(territoryKey(t), t);
-		if (c.communeCode)
+		if (c.communeCode) {
 			seen.set(`commune:${c.communeCode}`, { kind: 'commune', code: c.communeCode });
+		}
 	}
 	return [...seen.values()];
+}
+
+/** Who wrote a revision, in words: the account's name, or how it came without an account. */
+export function revisionAuthor(r: { authorName: string | null; note: string | null }): string {
+	if (r.authorName) return r.authorName;
+	if (r.note === 'Proposition') return 'Proposition sans compte';
+	if (r.note?.startsWith('Import')) return 'Import';
+	return 'Via le lien privé';
 }

@@ -104,7 +104,9 @@ export async function setStatus(
 	id: string,
 	to: FicheStatus,
 	note: string | null = null,
-	info: RequestInfo = {}
+	info: RequestInfo = {},
+	/** The fiche's `updatedAt` as displayed: refused like a concurrent decision when it moved. */
+	seenUpdatedAt?: Date
 ) {
 	assertCan(actor, 'cartographie.moderate');
 	assertUuid(id, NOT_FOUND);
@@ -129,7 +131,15 @@ export async function setStatus(
 				updatedAt: new Date(),
 				...(to === 'publiee' ? { lastVerifiedAt: new Date() } : {})
 			})
-			.where(and(eq(cartoFiches.id, id), eq(cartoFiches.status, from)))
+			.where(
+				and(
+					eq(cartoFiches.id, id),
+					eq(cartoFiches.status, from),
+					seenUpdatedAt
+						? sql`date_trunc('milliseconds', ${cartoFiches.updatedAt}) = ${seenUpdatedAt.toISOString()}::timestamptz`
+						: undefined
+				)
+			)
 			.returning();
 		if (!fiche) return null;
 		const territories = await territoriesOf(tx as unknown as Ctx['db'], id);
