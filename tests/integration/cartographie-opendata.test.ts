@@ -12,7 +12,7 @@ import {
 	structuresGeojson,
 	structuresPage
 } from '../../src/lib/modules/cartographie/opendata/responses.server';
-import { CURSOR_BATCH } from '../../src/lib/modules/cartographie/opendata/rows.server';
+import { CURSOR_BATCH, poolOf } from '../../src/lib/modules/cartographie/opendata/rows.server';
 import { csvHeader } from '../../src/lib/modules/cartographie/opendata/fields';
 import type { Actor } from '../../src/lib/server/auth/policy';
 
@@ -348,7 +348,7 @@ describe('OpenAPI document', () => {
 		const result = await new Validator().validate(structuredClone(doc));
 		expect(result.errors ?? []).toEqual([]);
 		expect(result.valid).toBe(true);
-		expect(doc.components.parameters.region.schema.enum).toContain('84');
+		expect(doc.components.parameters.region!.schema.enum).toContain('84');
 		const { body } = await page();
 		expect(schemaErrors(doc, { $ref: '#/components/schemas/PageStructures' }, body)).toEqual([]);
 		const features = (check((await geojson()).text) as unknown as Collection).features;
@@ -370,7 +370,7 @@ describe('streaming', () => {
 		expect(doc.features).toHaveLength(expected);
 
 		// A client that goes away: the cursor's connection goes back to the pool.
-		const pool = t.ctx.db.$client;
+		const pool = poolOf(t.ctx.db);
 		const res = await structuresCsv(t.ctx, api('/api/v1/structures.csv'));
 		const reader = res.body!.getReader();
 		await reader.read();

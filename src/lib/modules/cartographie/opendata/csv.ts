@@ -5,7 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvHeader, toCsvRecord, type ExportContext, type ExportRow } from './fields';
 
-export const CSV_FILENAME = 'structures-cartographie.csv';
+export { CSV_FILENAME } from './fields';
 
 const options = { delimiter: ',', record_delimiter: '\r\n', quote: '"', escape: '"' } as const;
 

@@ -66,16 +66,17 @@ describe('open data fields', () => {
 		expect(new Set(names).size).toBe(names.length);
 		expect(new Set(csvHeader).size).toBe(csvHeader.length);
 		for (const f of openDataFields) {
-			if (f.type === 'string[]' || f.type === 'territories')
+			if (f.type === 'string[]' || f.type === 'territories') {
 				expect(Array.isArray(f.example)).toBe(true);
-			else expect(typeof f.example, f.name).toBe(f.type);
+			} else expect(typeof f.example, f.name).toBe(f.type);
 			if (f.labelsOf) expect(names).toContain(f.labelsOf);
-			if (f.list)
+			if (f.list) {
 				expect(referenceData[f.list].map((i) => i.code)).toEqual(
 					expect.arrayContaining(
 						Array.isArray(f.example) ? (f.example as string[]) : [f.example as string]
 					)
 				);
+			}
 		}
 	});
 

@@ -87,6 +87,9 @@ export interface OpenDataField {
 	csv?: CsvColumn[];
 }
 
+/** Name of the downloaded CSV file. */
+export const CSV_FILENAME = 'structures-cartographie.csv';
+
 /** Separator of the values of a multi-valued CSV column. */
 export const MULTI_SEPARATOR = '|';
 

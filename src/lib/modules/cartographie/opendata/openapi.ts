@@ -24,7 +24,7 @@ export interface OpenApiInput {
 
 type Schema = Record<string, unknown>;
 
-const enumDescription = (items: { code: string; label: string }[]) =>
+const enumDescription = (items: readonly { code: string; label: string }[]) =>
 	items.map((i) => `\`${i.code}\` : ${i.label}`).join(' ; ');
 
 function fieldSchema(f: OpenDataField, input: OpenApiInput): Schema {

@@ -4,7 +4,9 @@
 // unpaginated exports, so that 100,000 fiches stream in constant memory.
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
 import type { Ctx } from '../../../server/context';
+import type { Db } from '../../../server/db';
 import { log } from '../../../server/log';
 import type { ReferenceLists } from '../reference.server';
 import type { ReferenceListName } from '../reference-data';
@@ -67,7 +69,7 @@ export async function exportPage(
 	perPage: number
 ) {
 	const { base, filter, order, x } = await prepare(ctx, params);
-	const { rows } = await ctx.db.execute<ExportRow & { total: number }>(
+	const { rows } = await ctx.db.execute<ExportRow & { total: number } & Record<string, unknown>>(
 		exportQuery(base, filter, order, { limit: perPage, offset: (page - 1) * perPage })
 	);
 	let total = rows[0]?.total;
@@ -81,6 +83,13 @@ export async function exportPage(
 }
 
 const dialect = new PgDialect();
+
+/** The pool under the Drizzle database (drizzle(pool) keeps it as `$client`). */
+export function poolOf(db: Db): pg.Pool {
+	const client = (db as Db & { $client?: unknown }).$client;
+	if (!(client instanceof pg.Pool)) throw new Error('The database is not backed by a pg pool.');
+	return client;
+}
 
 /**
  * Every matching row, in the list's order, as a stream of encoded chunks: `head`, then
@@ -101,7 +110,7 @@ export async function exportStream(
 	const query = dialect.sqlToQuery(
 		sql`declare opendata_export no scroll cursor for ${exportQuery(base, filter, order)}`
 	);
-	const client = await ctx.db.$client.connect();
+	const client = await poolOf(ctx.db).connect();
 	let released = false;
 	const release = async (failed?: Error) => {
 		if (released) return;
