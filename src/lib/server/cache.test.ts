@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cached, clearCache } from './cache';
+import { cached, clearCache, invalidate } from './cache';
 
 afterEach(() => {
 	clearCache();
@@ -25,5 +25,15 @@ describe('cached', () => {
 		await expect(cached('f', 1000, failing)).rejects.toThrow();
 		await Promise.resolve();
 		await expect(cached('f', 1000, async () => 'ok')).resolves.toBe('ok');
+	});
+
+	it('forgets the entries of a prefix only', async () => {
+		const load = vi.fn(async () => 1);
+		await cached('cartographie:?a', 60_000, load);
+		await cached('communaute:', 60_000, load);
+		invalidate('cartographie');
+		await cached('cartographie:?a', 60_000, load);
+		await cached('communaute:', 60_000, load);
+		expect(load).toHaveBeenCalledTimes(3);
 	});
 });
