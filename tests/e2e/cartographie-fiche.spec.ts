@@ -109,10 +109,14 @@ test('someone proposes a fiche, it is published, a visitor reads it and reports 
 	await page.getByLabel('Nom de la structure').fill(name);
 	await page.getByLabel('Numéro SIRET').fill('');
 	await page.getByLabel('Commune', { exact: false }).first().fill('Lyon');
-	const posts: string[] = [];
+	// The form is multipart (it carries a logo): kept with its boundary.
+	const posts: { body: Buffer; type: string }[] = [];
 	page.on('request', (r) => {
 		if (r.method() === 'POST' && r.url().includes('/cartographie/proposer')) {
-			posts.push(r.postData() ?? '');
+			posts.push({
+				body: r.postDataBuffer() ?? Buffer.alloc(0),
+				type: r.headers()['content-type']!
+			});
 		}
 	});
 	await page.getByRole('button', { name: 'Envoyer la fiche' }).dblclick();
@@ -130,12 +134,8 @@ test('someone proposes a fiche, it is published, a visitor reads it and reports 
 	// one-time token) once more, as a late second click would. Same answer, still one fiche.
 	expect(posts.length).toBeGreaterThan(0);
 	const again = await page.request.post('/cartographie/proposer', {
-		data: posts[0]!,
-		headers: {
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: baseURL!
-		}
+		data: posts[0]!.body,
+		headers: { accept: 'text/html', 'content-type': posts[0]!.type, origin: baseURL! }
 	});
 	expect(again.status()).toBe(200);
 	expect(await again.text()).toContain('Votre fiche sera publiée après relecture');
@@ -158,7 +158,7 @@ test('someone proposes a fiche, it is published, a visitor reads it and reports 
 	);
 	await visit(page, `/cartographie/${slug}`);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
-	await expect(page.getByText('Vérifiée le 3 mars 2026')).toBeVisible();
+	await expect(page.getByText('Informations vérifiées le 3 mars 2026')).toBeVisible();
 	await expect(page.locator('.prose strong')).toHaveText('régionale');
 	await expect(page.getByText('Tiers-lieu')).toBeVisible();
 	await expect(page.getByText('Gouvernance et organisation')).toBeVisible();

@@ -296,7 +296,7 @@ describe('edit through the private link', () => {
 		await revokeEditLinks(t.ctx, fiche.id);
 		await expect(editFormData(t.ctx, token)).rejects.toBeInstanceOf(NotFoundError);
 		await expect(editFiche(t.ctx, token, form, info())).rejects.toBeInstanceOf(NotFoundError);
-		await expect(confirmFiche(t.ctx, token)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(confirmFiche(t.ctx, token, {})).rejects.toBeInstanceOf(NotFoundError);
 		await expect(editFormData(t.ctx, 'x'.repeat(43))).rejects.toBeInstanceOf(NotFoundError);
 
 		const refused = await propose({ name: 'Fiche refusée' });
@@ -335,7 +335,7 @@ describe('confirmation', () => {
 		expect((await ficheById(fiche.id)).lastVerifiedAt).toEqual(new Date('2020-01-01T00:00:00Z'));
 
 		const before = Date.now();
-		await confirmFiche(t.ctx, token, info());
+		await confirmFiche(t.ctx, token, { formToken: newFormToken() }, info());
 		const now = await ficheById(fiche.id);
 		expect(now.lastVerifiedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
 		const revisions = await revisionsOf(fiche.id);

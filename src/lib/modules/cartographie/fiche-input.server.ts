@@ -2,9 +2,11 @@
 // typed lines), turned into the input of parseFicheContent. Shared by the
 // public proposal and the private edit link.
 import type { Ctx } from '../../server/context';
+import { keepValues } from '../../server/forms';
+import { listsOf } from './owner-form';
 import { ficheSchema } from './schemas';
 import { resolveCommune } from './commune-input.server';
-import { resolveTerritoryText } from './territory-input.server';
+import { resolveTerritoryText, territoryItems } from './territory-input.server';
 
 const asList = (v: unknown): string[] =>
 	(v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]).filter(
@@ -75,4 +77,27 @@ export function precheck(data: Record<string, unknown>, errors: Record<string, s
 export function formFields(fields: Record<string, string>): Record<string, string> {
 	const { communeCode, ...rest } = fields;
 	return communeCode ? { ...rest, commune: rest.commune ?? communeCode } : rest;
+}
+
+/**
+ * The form as it comes back after an error: what was typed, the lists ticked, and the communes
+ * and EPCI found by name, moved from the typed lines to the list (the lines not found stay).
+ */
+export async function keptFormState(ctx: Ctx, form: FormData) {
+	const values = keepValues(form);
+	const lists = listsOf(form);
+	const typed = await resolveTerritoryText(ctx, values.territoriesText);
+	const chosen = [...new Set([...lists.territories, ...typed.found.map((f) => f.value)])].filter(
+		(v) => /^(commune|epci):[0-9A-Za-z]{2,9}$/.test(v)
+	);
+	values.territoriesText = typed.failed.join('\n');
+	const territories = chosen.map((v) => {
+		const [kind, code] = v.split(':') as ['commune' | 'epci', string];
+		return { kind, code };
+	});
+	return {
+		values,
+		lists: { ...lists, territories: chosen },
+		territoryItems: await territoryItems(ctx, territories)
+	};
 }

@@ -265,11 +265,24 @@ export async function confirmFormData(ctx: Ctx, token: string) {
 
 /**
  * The structure confirms that its fiche is still right: `lastVerifiedAt` is now, and one revision
- * says so. Refused on a refused or archived fiche.
+ * says so (once per form token). Refused on a refused or archived fiche.
  */
-export async function confirmFiche(ctx: Ctx, token: string, info: RequestInfo = {}) {
+export async function confirmFiche(
+	ctx: Ctx,
+	token: string,
+	input: Record<string, unknown> = {},
+	info: RequestInfo = {}
+) {
 	const fiche = await ficheOfToken(ctx, token);
 	if (isClosed(fiche)) throw new DomainError(CLOSED);
+	// A double click confirms once.
+	const formToken = typeof input.formToken === 'string' ? input.formToken : '';
+	if (
+		FORM_TOKEN.test(formToken) &&
+		(await hit(ctx.db, `carto-confirm:${formToken}`, tokenWindow)) > tokenWindow.max
+	) {
+		return { lastVerifiedAt: fiche.lastVerifiedAt ?? new Date() };
+	}
 	if ((await hit(ctx.db, `carto-edit-ip:${info.ip ?? 'unknown'}`, editPerIp)) > editPerIp.max) {
 		throw new RateLimitError('Trop de demandes depuis cette connexion. Réessayez dans une heure.');
 	}
