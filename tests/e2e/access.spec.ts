@@ -53,19 +53,6 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 	},
 	'/cartographie/communes.json': { path: '/cartographie/communes.json?q=lyon', access: 'public' },
 	'/cartographie/[slug]/logo': { path: '/cartographie/fiche-inconnue/logo', access: 'public' },
-	// The private links of a fiche: public, the secret is in the address.
-	'/cartographie/modifier/[token]': {
-		path: '/cartographie/modifier/jeton-inconnu',
-		access: 'public',
-		actions: { default: 'public' }
-	},
-	'/cartographie/confirmer/[token]': {
-		path: '/cartographie/confirmer/jeton-inconnu',
-		access: 'public',
-		actions: { default: 'public' }
-	},
-	'/cartographie/communes.json': { path: '/cartographie/communes.json?q=lyon', access: 'public' },
-	'/cartographie/[slug]/logo': { path: '/cartographie/fiche-inconnue/logo', access: 'public' },
 	'/mentions-legales': { path: '/mentions-legales', access: 'public' },
 	'/accessibilite': { path: '/accessibilite', access: 'public' },
 	'/donnees-personnelles': { path: '/donnees-personnelles', access: 'public' },
