@@ -126,6 +126,24 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 			restore: 'coordination'
 		}
 	},
+	'/admin/cartographie/import': {
+		path: '/admin/cartographie/import',
+		access: 'coordination',
+		actions: { upload: 'coordination' }
+	},
+	'/admin/cartographie/import/[id]': {
+		path: '/admin/cartographie/import/00000000-0000-4000-8000-000000000000',
+		access: 'coordination',
+		actions: { verifier: 'coordination', importer: 'coordination' }
+	},
+	'/admin/cartographie/import/[id]/etat.json': {
+		path: '/admin/cartographie/import/00000000-0000-4000-8000-000000000000/etat.json',
+		access: 'coordination'
+	},
+	'/admin/cartographie/import/[id]/rapport.csv': {
+		path: '/admin/cartographie/import/00000000-0000-4000-8000-000000000000/rapport.csv',
+		access: 'coordination'
+	},
 	'/admin/cartographie/[id]/versions/[revision]': {
 		path: '/admin/cartographie/00000000-0000-4000-8000-000000000000/versions/00000000-0000-4000-8000-000000000000',
 		access: 'coordination'
