@@ -22,6 +22,7 @@ import {
 	editFormData
 } from '../../src/lib/modules/cartographie/owner.server';
 import { LOGO_MAX_BYTES } from '../../src/lib/modules/community/rules';
+import { ficheLogo } from '../../src/lib/modules/cartographie/logo.server';
 import { DomainError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import type { Actor } from '../../src/lib/server/auth/policy';
 
@@ -342,5 +343,29 @@ describe('confirmation', () => {
 		expect(revisions).toHaveLength(count + 1);
 		expect(revisions.at(-1)!.note).toBe(CONFIRM_NOTE);
 		expect(now.status).toBe('publiee');
+	});
+});
+
+describe('logos', () => {
+	it('serves the logo of published fiches only; an edit of a published fiche keeps it pending', async () => {
+		const { fiche, token } = await propose({ name: 'Logo à servir' });
+		await editFiche(t.ctx, token, await editForm(token), info(), { logo: new Blob([PNG]) });
+		const applied = await ficheById(fiche.id);
+		expect(applied.logoPath).toMatch(/\.png$/);
+		await expect(ficheLogo(t.ctx, fiche.slug)).rejects.toBeInstanceOf(NotFoundError);
+
+		await setStatus(t.ctx, moderator, fiche.id, 'publiee');
+		const logo = await ficheLogo(t.ctx, fiche.slug);
+		expect(logo.mime).toBe('image/png');
+		expect(logo.etag).toMatch(/^"carto-[\w-]+\.png"$/);
+		const file = await logo.read();
+		expect(file?.size).toBe(PNG.length);
+		await file?.stream.cancel();
+
+		// Removing the logo of a published fiche waits for moderation like the rest.
+		await editFiche(t.ctx, token, await editForm(token, { removeLogo: 'on' }), info());
+		expect((await ficheById(fiche.id)).logoPath).toBe(applied.logoPath);
+		const [change] = await changesOf(fiche.id);
+		expect(change!.data.logoPath).toBeNull();
 	});
 });
