@@ -12,7 +12,11 @@ import {
 	structuresGeojson,
 	structuresPage
 } from '../../src/lib/modules/cartographie/opendata/responses.server';
-import { CURSOR_BATCH, poolOf } from '../../src/lib/modules/cartographie/opendata/rows.server';
+import {
+	CURSOR_BATCH,
+	MAX_STREAMS,
+	poolOf
+} from '../../src/lib/modules/cartographie/opendata/rows.server';
 import { csvHeader } from '../../src/lib/modules/cartographie/opendata/fields';
 import type { Actor } from '../../src/lib/server/auth/policy';
 
@@ -378,6 +382,21 @@ describe('streaming', () => {
 		await reader.cancel();
 		await new Promise((r) => setTimeout(r, 50));
 		expect(pool.totalCount - pool.idleCount).toBe(0);
+		// A few downloads at once at most, so that the pages keep their connections.
+		const open = [];
+		for (let i = 0; i < MAX_STREAMS; i++) {
+			open.push(await structuresGeojson(t.ctx, api('/api/v1/structures.geojson')));
+		}
+		const refused = await structuresCsv(t.ctx, api('/api/v1/structures.csv'));
+		expect(refused.status).toBe(503);
+		expect(refused.headers.get('retry-after')).toBe('60');
+		expect(((await refused.json()) as { message: string }).message).toMatch(/Réessayez/);
+		for (const r of open) await r.body!.cancel();
+		await new Promise((r) => setTimeout(r, 50));
+		expect(pool.totalCount - pool.idleCount).toBe(0);
+		const empty = await structuresCsv(t.ctx, api('/api/v1/structures.csv?q=xyzintrouvable'));
+		expect(empty.status).toBe(200);
+		expect(await empty.text()).toBe(`${csvHeader.join(',')}\r\n`);
 		// And the pool still answers.
 		expect((await page('?par_page=1')).body.total).toBe(expected);
 	});

@@ -53,6 +53,18 @@ export async function structuresPage(ctx: Ctx, url: URL): Promise<Response> {
 	);
 }
 
+/** Too many downloads at once: try again shortly. */
+const busy = () =>
+	new Response(
+		JSON.stringify({
+			message: 'Trop de téléchargements sont en cours. Réessayez dans une minute.'
+		}),
+		{
+			status: 503,
+			headers: { ...headers('application/json'), 'cache-control': 'no-store', 'retry-after': '60' }
+		}
+	);
+
 /** GET /api/v1/structures.geojson: every published fiche, streamed. */
 export async function structuresGeojson(ctx: Ctx, url: URL): Promise<Response> {
 	const body = await exportStream(ctx, filtersOf(url), {
@@ -60,6 +72,7 @@ export async function structuresGeojson(ctx: Ctx, url: URL): Promise<Response> {
 		batch: geojsonBatch,
 		tail: geojsonTail
 	});
+	if (!body) return busy();
 	return new Response(body, { headers: headers('application/geo+json') });
 }
 
@@ -70,6 +83,7 @@ export async function structuresCsv(ctx: Ctx, url: URL): Promise<Response> {
 		batch: (rows, x) => csvBatch(rows, x),
 		tail: ''
 	});
+	if (!body) return busy();
 	return new Response(body, {
 		headers: headers('text/csv; charset=utf-8', {
 			'content-disposition': `attachment; filename="${CSV_FILENAME}"`

@@ -16,9 +16,17 @@ import type { ExportContext, ExportRow } from './fields';
 /** Rows read by each `fetch` of the cursor. */
 export const CURSOR_BATCH = 1_000;
 
-/** The select list on `base b` joined with the fiche, its commune and its territories. */
+/**
+ * The select list on `base b` joined with the fiche, its commune and its territories. With
+ * `page`, the page's fiches are picked first, so that only they get their columns and names.
+ */
 function exportQuery(base: SQL, filter: SQL, order: SQL, page?: { limit: number; offset: number }) {
-	return sql`${base}
+	const source = page
+		? sql`${base}, picked as (
+				select b.*, count(*) over ()::int as total from base b where ${filter}
+				order by ${order} limit ${page.limit} offset ${page.offset})`
+		: base;
+	return sql`${source}
 		select b.id, b.slug, b.name, b.acronym, b.short_description, f.presentation, f.siret,
 			f.address, b.commune_code, g.nom as commune_nom, g.departement_code, g.region_code,
 			b.lat, b.lon, f.national, b.kinds, b.dimensions, b.modalities, b.stages, b.cost,
@@ -35,13 +43,12 @@ function exportQuery(base: SQL, filter: SQL, order: SQL, page?: { limit: number;
 				left join geo_epcis te on t.kind = 'epci' and te.code = t.code
 				left join geo_communes tc on t.kind = 'commune' and tc.code = t.code
 				where t.fiche_id = b.id) as territories
-			${page ? sql`, count(*) over ()::int as total` : sql``}
-		from base b
+			${page ? sql`, b.total` : sql``}
+		from ${page ? sql`picked` : sql`base`} b
 		join carto_fiches f on f.id = b.id
 		left join geo_communes g on g.code = b.commune_code
-		where ${filter}
-		order by ${order}
-		${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`;
+		where ${page ? sql`true` : filter}
+		order by ${order}`;
 }
 
 function labelsOf(lists: ReferenceLists): ExportContext['labels'] {
@@ -92,10 +99,19 @@ export function poolOf(db: Db): pg.Pool {
 }
 
 /**
+ * Exports streaming at once. Each holds a connection of the pool (10) for as long as the client
+ * reads, so a few downloads at the same time must not take the connections the pages need.
+ */
+export const MAX_STREAMS = 3;
+/** A client that stops reading for this long loses its download (and frees the connection). */
+const STALL_TIMEOUT = '60s';
+let streams = 0;
+
+/**
  * Every matching row, in the list's order, as a stream of encoded chunks: `head`, then
  * `encode(batch, first)` for each fetch of the cursor, then `tail`. The cursor lives in a
  * read-only transaction on a connection of its own, released at the end, on error, and when
- * the client goes away (cancel).
+ * the client goes away (cancel). Null when MAX_STREAMS downloads are already running.
  */
 export async function exportStream(
 	ctx: Ctx,
@@ -105,23 +121,43 @@ export async function exportStream(
 		batch: (rows: ExportRow[], x: ExportContext, first: boolean) => string;
 		tail: string;
 	}
-): Promise<ReadableStream<Uint8Array>> {
-	const { base, filter, order, x } = await prepare(ctx, params);
+): Promise<ReadableStream<Uint8Array> | null> {
+	if (streams >= MAX_STREAMS) return null;
+	streams++;
+	let released = false;
+	let prepared: Awaited<ReturnType<typeof prepare>>;
+	let client: pg.PoolClient;
+	try {
+		prepared = await prepare(ctx, params);
+		client = await poolOf(ctx.db).connect();
+	} catch (err) {
+		streams--;
+		throw err;
+	}
+	const { base, filter, order, x } = prepared;
 	const query = dialect.sqlToQuery(
 		sql`declare opendata_export no scroll cursor for ${exportQuery(base, filter, order)}`
 	);
-	const client = await poolOf(ctx.db).connect();
-	let released = false;
+	// The server ends a stalled session: the connection is given up at once (the next read
+	// fails), instead of an uncaught error event.
+	const onError = (err: Error) => {
+		log.warn(`[opendata] connexion interrompue : ${err.message}`);
+		void release(err);
+	};
+	client.on('error', onError);
 	const release = async (failed?: Error) => {
 		if (released) return;
 		released = true;
+		streams--;
 		if (failed) {
-			// A connection in an unknown state is destroyed rather than reused.
+			// A connection in an unknown state is destroyed rather than reused (the listener
+			// stays: a dying connection may still report errors).
 			client.release(failed);
 			return;
 		}
 		try {
 			await client.query('rollback');
+			client.off('error', onError);
 			client.release();
 		} catch (err) {
 			client.release(err as Error);
@@ -129,6 +165,7 @@ export async function exportStream(
 	};
 	try {
 		await client.query('begin read only');
+		await client.query(`set local idle_in_transaction_session_timeout = '${STALL_TIMEOUT}'`);
 		await client.query(query.sql, query.params);
 	} catch (err) {
 		await release(err as Error);
