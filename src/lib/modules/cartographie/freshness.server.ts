@@ -12,12 +12,12 @@ import { addMonths } from './rules';
 export const REMIND_AFTER_MONTHS = 12;
 const BATCH = 200;
 
-interface Claimed {
+type Claimed = {
 	id: string;
 	name: string;
 	contactEmail: string;
 	previous: Date | null;
-}
+};
 
 /**
  * Emails every published fiche with a contact address whose last verification (or creation, when
