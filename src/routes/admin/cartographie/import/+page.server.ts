@@ -15,12 +15,15 @@ export const load: PageServerLoad = (event) =>
 		imports: await listImports(event.locals.app, event.locals.actor)
 	}));
 
-const tooLarge = () =>
+const tooLarge = (message = TOO_LARGE_MESSAGE) =>
 	fail(413, {
-		errors: { file: TOO_LARGE_MESSAGE } as Record<string, string>,
+		errors: { file: message } as Record<string, string>,
 		values: {} as Record<string, string>,
-		message: TOO_LARGE_MESSAGE
+		message
 	});
+
+const SERVER_LIMIT_MESSAGE =
+	'Ce fichier est trop volumineux pour être reçu par le serveur : découpez-le en fichiers plus petits.';
 
 export const actions: Actions = {
 	upload: async (event) => {
@@ -39,7 +42,8 @@ export const actions: Actions = {
 				return `/admin/cartographie/import/${id}`;
 			});
 		} catch (err) {
-			if ((err as { status?: number }).status === 413) return tooLarge();
+			const e = err as { status?: number; cause?: { status?: number } };
+			if (e.status === 413 || e.cause?.status === 413) return tooLarge(SERVER_LIMIT_MESSAGE);
 			throw err;
 		}
 	}
