@@ -8,6 +8,12 @@ import {
 	SEARCH_PAGE_SIZE
 } from '../../src/lib/modules/cartographie/search.server';
 import type { Actor } from '../../src/lib/server/auth/policy';
+import { eq, sql } from 'drizzle-orm';
+import { cartoFiches } from '../../src/lib/server/db/schema';
+import { applyFicheContent, contentOf } from '../../src/lib/modules/cartographie/content.server';
+import { insertExampleFiches } from '../../src/lib/modules/cartographie/examples.server';
+import { mapDataJson } from '../../src/lib/modules/cartographie/map/map.server';
+import { encodeMapData, type MapRow } from '../../src/lib/modules/cartographie/map/data';
 
 let t: TestDb;
 let moderator: Actor;
@@ -120,6 +126,7 @@ describe('searchFiches', () => {
 		expect(facet(all.facets.region, '11')).toBe(1);
 		expect(facet(all.facets.departement, '69')).toBe(3);
 		expect(facet(all.facets.departement, '42')).toBe(2);
+		expect(facet(all.facets.departement, '2A')).toBe(1);
 		expect(all.facets.dimension.find((f) => f.value === 'communication')).toBeUndefined();
 		expect(all.facets.dimension.find((f) => f.value === 'gouvernance')?.label).toBe(
 			'Gouvernance et organisation'
@@ -234,5 +241,79 @@ describe('resolvePlace', () => {
 			kind: 'found',
 			code: '38185'
 		});
+	});
+});
+
+describe('mapDataJson', () => {
+	it('gives, built by PostgreSQL, the reference encoding of the matching fiches', async () => {
+		for (const params of [{}, { dimension: 'gouvernance' }, { region: '84', q: 'coopératives' }]) {
+			const { items } = await searchFiches(t.ctx, params);
+			const { rows } = await t.ctx.db.execute<MapRow & Record<string, unknown>>(sql`
+				select slug, name, lon, lat from carto_fiches
+				where slug = any(${sql.param(items.map((i) => i.slug))}::text[]) order by id`);
+			expect(JSON.parse(await mapDataJson(t.ctx, params))).toEqual(encodeMapData(rows));
+		}
+		const none = JSON.parse(await mapDataJson(t.ctx, { q: 'xqzwv' }));
+		expect(none).toEqual(encodeMapData([]));
+	});
+});
+
+describe('carto_fiche_areas', () => {
+	const areasOf = async (id: string) => {
+		const { rows } = await t.ctx.db.execute<{ departements: string[]; regions: string[] }>(
+			sql`select departements, regions from carto_fiche_areas where fiche_id = ${id}`
+		);
+		const r = rows[0];
+		return r && { departements: [...r.departements].sort(), regions: [...r.regions].sort() };
+	};
+
+	it('follows the address and the territories of a fiche, however they are written', async () => {
+		// Address in Lyon (69, région 84); an EPCI of the Loire (42) and the région Bretagne (53).
+		const f = await submitFiche(
+			t.ctx,
+			null,
+			fiche('Aires suivies', { territories: ['epci:244200770', 'region:53'] })
+		);
+		expect(await areasOf(f.id)).toEqual({
+			departements: ['22', '29', '35', '42', '56', '69'],
+			regions: ['53', '84']
+		});
+		const [row] = await t.ctx.db.select().from(cartoFiches).where(eq(cartoFiches.id, f.id));
+		const content = contentOf({ ...row!, territories: [] });
+		// National: every département; then a commune elsewhere and no territory.
+		await t.ctx.db.transaction((tx) =>
+			applyFicheContent(tx, f.id, { ...content, national: true }, { authorId: null, note: 'x' })
+		);
+		const national = await areasOf(f.id);
+		expect(national!.departements.length).toBeGreaterThan(100);
+		expect(national!.regions).toEqual(expect.arrayContaining(['01', '11', '53', '84', '94']));
+		await t.ctx.db.transaction((tx) =>
+			applyFicheContent(
+				tx,
+				f.id,
+				{ ...content, national: false, communeCode: '29019', territories: [] },
+				{ authorId: null, note: 'x' }
+			)
+		);
+		expect(await areasOf(f.id)).toEqual({ departements: ['29'], regions: ['53'] });
+		await t.ctx.db.execute(
+			sql`insert into carto_fiche_territories (fiche_id, kind, code) values (${f.id}, 'departement', '2A')`
+		);
+		expect(await areasOf(f.id)).toEqual({ departements: ['29', '2A'], regions: ['53', '94'] });
+		await t.ctx.db.execute(sql`update carto_fiches set commune_code = null where id = ${f.id}`);
+		expect(await areasOf(f.id)).toEqual({ departements: ['2A'], regions: ['94'] });
+		await t.ctx.db.execute(sql`delete from carto_fiche_territories where fiche_id = ${f.id}`);
+		expect(await areasOf(f.id)).toEqual({ departements: [], regions: [] });
+
+		// Bulk inserts (examples, bench data) get theirs too.
+		await insertExampleFiches(t.ctx, 5, {
+			status: 'en_attente',
+			prefix: 'Essai – ',
+			revisions: false
+		});
+		const { rows: missing } = await t.ctx.db.execute(sql`
+			select f.id from carto_fiches f left join carto_fiche_areas a on a.fiche_id = f.id
+			where (a.fiche_id is null or cardinality(a.departements) = 0) and f.id <> ${f.id}`);
+		expect(missing).toEqual([]);
 	});
 });

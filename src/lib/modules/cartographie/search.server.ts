@@ -84,11 +84,12 @@ export type FicheHit = {
 };
 
 /**
- * Every published fiche with the départements and régions where it is present: its address and
- * its territory of intervention (communes, EPCI, départements, régions; national: everywhere),
- * and, when `commune` is set, how its territory covers that commune (the same keys as
- * coveringFiches in service.server.ts) and its distance to it.
+ * Every published fiche with the départements and régions where it is present (its address and
+ * its territory of intervention; national: everywhere), read from carto_fiche_areas that the
+ * database keeps up to date, and, when `commune` is set, how its territory covers that commune
+ * (the same keys as coveringFiches in service.server.ts) and its distance to it.
  */
+// Every fiche has its row in carto_fiche_areas (the insert trigger writes it).
 function baseQuery(
 	q: string | undefined,
 	commune: { code: string; lat: number | null; lon: number | null } | null
@@ -98,11 +99,6 @@ function baseQuery(
 			or unaccent(f.name || ' ' || coalesce(f.acronym, '')) ilike unaccent(${`%${q.replace(/[\\%_]/g, '\\$&')}%`}))`
 		: sql`true`;
 	const rank = q ? sql`ts_rank(f.search, websearch_to_tsquery('fr_unaccent', ${q}))` : sql`0`;
-	const cover = commune
-		? sql`(select min(k.rank) from keys k
-				join carto_fiche_territories t on t.kind = k.kind and t.code = k.code
-				where t.fiche_id = f.id)`
-		: sql`null::int`;
 	const distance =
 		commune && commune.lat !== null && commune.lon !== null
 			? sql`case when f.lat is not null then 2 * 6371.0088 * asin(least(1, sqrt(
@@ -110,10 +106,23 @@ function baseQuery(
 					+ cos(radians(${commune.lat})) * cos(radians(f.lat))
 					* power(sin(radians(f.lon - ${commune.lon}) / 2), 2)))) end`
 			: sql`null::double precision`;
+	if (!commune) {
+		return sql`
+		with base as (
+			select f.id, f.slug, f.name, f.acronym, f.short_description, f.commune_code, f.lat, f.lon,
+				f.cooperation_kinds as kinds, f.dimensions, f.modalities, f.stages, f.cost,
+				a.departements, a.regions,
+				${rank} as text_rank, null::int as cover_rank, ${distance} as distance
+			from carto_fiches f join carto_fiche_areas a on a.fiche_id = f.id
+			where f.status = 'publiee' and ${textMatch}
+		)`;
+	}
+	// The covering fiches come from the territories index (kind, code), not from one lookup per
+	// fiche.
 	return sql`
 		with c as (
 			select code, parent_code, epci_code, departement_code, region_code
-			from geo_communes where code = ${commune?.code ?? null}
+			from geo_communes where code = ${commune.code}
 		),
 		keys (kind, code, rank) as (
 			select 'commune', code, 1 from c
@@ -122,40 +131,22 @@ function baseQuery(
 			union all select 'departement', departement_code, 3 from c
 			union all select 'region', region_code, 4 from c
 		),
-		pub as (select * from carto_fiches f where status = 'publiee' and ${textMatch}),
-		areas (fiche_id, dep, reg) as (
-			select f.id, g.departement_code, g.region_code
-			from pub f join geo_communes g on g.code = f.commune_code
-			union select t.fiche_id, g.departement_code, g.region_code
-			from carto_fiche_territories t join geo_communes g on g.code = t.code
-			where t.kind = 'commune' and t.fiche_id in (select id from pub)
-			union select t.fiche_id, g.departement_code, g.region_code
-			from carto_fiche_territories t join geo_communes g on g.epci_code = t.code
-			where t.kind = 'epci' and t.fiche_id in (select id from pub)
-			union select t.fiche_id, d.code, d.region_code
-			from carto_fiche_territories t join geo_departements d on d.code = t.code
-			where t.kind = 'departement' and t.fiche_id in (select id from pub)
-			union select t.fiche_id, d.code, d.region_code
-			from carto_fiche_territories t join geo_departements d on d.region_code = t.code
-			where t.kind = 'region' and t.fiche_id in (select id from pub)
-			union select t.fiche_id, null, t.code
-			from carto_fiche_territories t
-			where t.kind = 'region' and t.fiche_id in (select id from pub)
-			union select f.id, d.code, d.region_code from pub f cross join geo_departements d
-			where f.national
+		covered (fiche_id, rank) as (
+			select t.fiche_id, min(k.rank) from keys k
+			join carto_fiche_territories t on t.kind = k.kind and t.code = k.code
+			group by t.fiche_id
 		),
 		base as (
 			select f.id, f.slug, f.name, f.acronym, f.short_description, f.commune_code, f.lat, f.lon,
 				f.cooperation_kinds as kinds, f.dimensions, f.modalities, f.stages, f.cost,
-				coalesce((select array_agg(distinct a.dep) from areas a
-					where a.fiche_id = f.id and a.dep is not null), '{}') as departements,
-				coalesce((select array_agg(distinct a.reg) from areas a
-					where a.fiche_id = f.id and a.reg is not null), '{}') as regions,
+				a.departements, a.regions,
 				${rank} as text_rank,
-				case when f.national and exists (select 1 from c) then least(coalesce(${cover}, 5), 5)
-					else ${cover} end as cover_rank,
+				case when f.national and exists (select 1 from c) then least(coalesce(cv.rank, 5), 5)
+					else cv.rank end as cover_rank,
 				${distance} as distance
-			from pub f
+			from carto_fiches f join carto_fiche_areas a on a.fiche_id = f.id
+			left join covered cv on cv.fiche_id = f.id
+			where f.status = 'publiee' and ${textMatch}
 		)`;
 }
 
@@ -170,8 +161,9 @@ function conditions(p: FicheSearchParams): Partial<Record<FacetName, SQL>> {
 			? sql`${value} = any(b.${sql.raw(column)})`
 			: sql`b.${sql.raw(column)} = ${value}`;
 	}
-	if (p.region) out.region = sql`${p.region} = any(b.regions)`;
-	if (p.departement) out.departement = sql`${p.departement} = any(b.departements)`;
+	// `@>` rather than `= any`: the form the GIN indexes of carto_fiche_areas answer.
+	if (p.region) out.region = sql`b.regions @> array[${p.region}]::text[]`;
+	if (p.departement) out.departement = sql`b.departements @> array[${p.departement}]::text[]`;
 	return out;
 }
 
@@ -234,7 +226,7 @@ export async function searchFiches(ctx: Ctx, params: unknown) {
 	const { p, commune, lists, regions, departements, base, where, filter, order } =
 		await prepareSearch(ctx, params);
 	const page = p.page ?? 1;
-	const { rows: items } = await ctx.db.execute<
+	const itemsQuery = ctx.db.execute<
 		Omit<FicheHit, 'matchedBy'> & { coverRank: number | null; total: number }
 	>(sql`${base}
 		select b.id, b.slug, b.name, b.acronym, b.short_description as "shortDescription",
@@ -249,15 +241,8 @@ export async function searchFiches(ctx: Ctx, params: unknown) {
 		where ${filter}
 		order by ${order}
 		limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}`);
-	let total = items[0]?.total;
-	if (total === undefined) {
-		const { rows } = await ctx.db.execute<{ total: number }>(
-			sql`${base} select count(*)::int as total from base b where ${filter}`
-		);
-		total = rows[0]?.total ?? 0;
-	}
-
 	// Each facet with every other filter applied, in one query.
+	const everywhere = departements.length;
 	const facetQueries = facetNames.map((name) => {
 		const others = allOf(
 			Object.entries(where)
@@ -270,21 +255,42 @@ export async function searchFiches(ctx: Ctx, params: unknown) {
 				: name === 'departement'
 					? 'departements'
 					: listFilters[name].column;
+		// A fiche present in every département (national) counts once, under '*', rather than
+		// unnested into a hundred rows; it is added to each département below.
 		const values =
 			name in listFilters && !listFilters[name as ListFilter].many
 				? sql`cross join lateral (select b.${sql.raw(column)} as v) x where x.v is not null and`
-				: sql`cross join lateral unnest(b.${sql.raw(column)}) as x(v) where`;
+				: name === 'departement'
+					? sql`cross join lateral unnest(case when cardinality(b.departements) >= ${everywhere}
+							then array['*'] else b.departements end) as x(v) where`
+					: sql`cross join lateral unnest(b.${sql.raw(column)}) as x(v) where`;
 		return sql`select ${name}::text as facet, x.v as value, count(*)::int as count
 			from base b ${values}
 			${others} group by x.v`;
 	});
-	const { rows: facetRows } = await ctx.db.execute<{
+	const facetsQuery = ctx.db.execute<{
 		facet: FacetName;
 		value: string;
 		count: number;
 	}>(sql`${base} ${sql.join(facetQueries, sql` union all `)}`);
 
+	// The page and the facets at once, on two connections (two cores).
+	const [{ rows: items }, { rows: facetRows }] = await Promise.all([itemsQuery, facetsQuery]);
+	let total = items[0]?.total;
+	if (total === undefined) {
+		const { rows } = await ctx.db.execute<{ total: number }>(
+			sql`${base} select count(*)::int as total from base b where ${filter}`
+		);
+		total = rows[0]?.total ?? 0;
+	}
+
 	const counts = new Map(facetRows.map((r) => [`${r.facet}:${r.value}`, r.count]));
+	const inEvery = counts.get('departement:*') ?? 0;
+	if (inEvery > 0) {
+		for (const d of departements) {
+			counts.set(`departement:${d.code}`, (counts.get(`departement:${d.code}`) ?? 0) + inEvery);
+		}
+	}
 	const facetOf = (name: FacetName, options: { code: string; label: string }[]): Facet[] =>
 		options
 			.map((o) => ({ value: o.code, label: o.label, count: counts.get(`${name}:${o.code}`) ?? 0 }))

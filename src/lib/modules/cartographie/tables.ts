@@ -129,6 +129,27 @@ export const cartoFicheTerritories = pgTable(
 	]
 );
 
+/**
+ * Derived: the départements and régions where each fiche is present (its address and its
+ * territory of intervention; national: everywhere), for the search's filters and facets.
+ * Maintained by database triggers on carto_fiches and carto_fiche_territories (migration 0007,
+ * docs/adr/0010), so every way of writing a fiche keeps it right; never written by the app.
+ */
+export const cartoFicheAreas = pgTable(
+	'carto_fiche_areas',
+	{
+		ficheId: uuid('fiche_id')
+			.primaryKey()
+			.references(() => cartoFiches.id, { onDelete: 'cascade' }),
+		departements: text('departements').array().notNull(),
+		regions: text('regions').array().notNull()
+	},
+	(t) => [
+		index('carto_fiche_areas_departements_idx').using('gin', t.departements),
+		index('carto_fiche_areas_regions_idx').using('gin', t.regions)
+	]
+);
+
 /** Every save of a fiche appends one: its full content at that moment. */
 export const cartoFicheRevisions = pgTable(
 	'carto_fiche_revisions',

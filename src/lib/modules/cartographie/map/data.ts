@@ -1,17 +1,19 @@
 // The map's data in a compact form: parallel arrays instead of GeoJSON objects, so 10,000
-// published fiches weigh a few hundred kilobytes before compression. Shared by the server
-// (encode) and the browser (decode into points for clustering).
+// published fiches weigh a few hundred kilobytes before compression. Built by PostgreSQL as one
+// JSON text (map.server.ts, same shape as encodeMapData), decoded in the browser into points for
+// clustering.
 
-export const MAP_DATA_VERSION = 1;
+export const MAP_DATA_VERSION = 2;
 
 export interface MapData {
 	v: typeof MAP_DATA_VERSION;
 	/** Fiches that match, with or without a point. */
 	total: number;
-	/** Slugs, names and [lon, lat] pairs (flattened) of the fiches that have a point. */
+	/** Slugs, names, longitudes and latitudes of the fiches that have a point (same order). */
 	slugs: string[];
 	names: string[];
-	coords: number[];
+	lons: number[];
+	lats: number[];
 }
 
 export type MapRow = {
@@ -24,19 +26,22 @@ export type MapRow = {
 /** Five decimals: about one metre, enough for an address. */
 const round = (n: number) => Math.round(n * 1e5) / 1e5;
 
+/** The reference encoding (the SQL of map.server.ts gives the same JSON). */
 export function encodeMapData(rows: readonly MapRow[]): MapData {
 	const data: MapData = {
 		v: MAP_DATA_VERSION,
 		total: rows.length,
 		slugs: [],
 		names: [],
-		coords: []
+		lons: [],
+		lats: []
 	};
 	for (const r of rows) {
 		if (r.lon === null || r.lat === null) continue;
 		data.slugs.push(r.slug);
 		data.names.push(r.name);
-		data.coords.push(round(r.lon), round(r.lat));
+		data.lons.push(round(r.lon));
+		data.lats.push(round(r.lat));
 	}
 	return data;
 }
@@ -44,20 +49,24 @@ export function encodeMapData(rows: readonly MapRow[]): MapData {
 export interface MapPoint {
 	type: 'Feature';
 	geometry: { type: 'Point'; coordinates: [number, number] };
-	properties: { slug: string; name: string };
+	properties: { i: number };
 }
 
-/** The points as GeoJSON features (what the clustering index takes). */
+/**
+ * The points as GeoJSON features (what the clustering index takes). A point only carries its
+ * index in `data`: its slug and name are read from there when its marker is drawn.
+ */
 export function decodeMapData(data: MapData): MapPoint[] {
 	if (data.v !== MAP_DATA_VERSION) throw new Error(`Unknown map data version ${data.v}`);
-	return data.slugs.map((slug, i) => ({
-		type: 'Feature',
-		geometry: {
-			type: 'Point',
-			coordinates: [data.coords[2 * i] ?? 0, data.coords[2 * i + 1] ?? 0]
-		},
-		properties: { slug, name: data.names[i] ?? slug }
-	}));
+	const points: MapPoint[] = new Array(data.slugs.length);
+	for (let i = 0; i < points.length; i++) {
+		points[i] = {
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: [data.lons[i] ?? 0, data.lats[i] ?? 0] },
+			properties: { i }
+		};
+	}
+	return points;
 }
 
 /** What a point's popup shows (GET /cartographie/[slug]/resume.json). */
