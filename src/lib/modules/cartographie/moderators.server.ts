@@ -1,6 +1,6 @@
 // The moderator role of the cartography (users.carto_moderator): given to any account by
 // coordination and admins, it opens the moderation pages and nothing else.
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Ctx, RequestInfo } from '../../server/context';
 import { users } from '../../server/db/schema';
 import { assertCan, type Actor } from '../../server/auth/policy';
@@ -44,4 +44,18 @@ export async function setCartoModerator(
 		},
 		info.ip
 	);
+}
+
+/** Every active moderator's address: coordination, admins, and people given the role. */
+export async function moderatorEmails(ctx: Ctx): Promise<string[]> {
+	const rows = await ctx.db
+		.select({ email: users.email })
+		.from(users)
+		.where(
+			and(
+				eq(users.status, 'active'),
+				or(inArray(users.role, ['admin', 'coordination']), eq(users.cartoModerator, true))
+			)
+		);
+	return rows.map((r) => r.email).filter((e): e is string => !!e);
 }

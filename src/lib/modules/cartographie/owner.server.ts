@@ -1,9 +1,9 @@
 // The structure's side of its fiche, through the private link emailed to its contact (no
 // account): edit the fiche, or confirm that it is still right. A change to a published fiche
 // waits for moderation (one pending change per fiche) unless the structure is trusted.
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Ctx, RequestInfo } from '../../server/context';
-import { cartoFicheChanges, cartoFiches, users } from '../../server/db/schema';
+import { cartoFicheChanges, cartoFiches } from '../../server/db/schema';
 import { DomainError, NotFoundError, RateLimitError, ValidationError } from '../../server/errors';
 import { sendEmail } from '../../server/email/outbox';
 import { clear, hit, type Limit } from '../../server/security/rate-limit';
@@ -17,6 +17,7 @@ import {
 	type FicheContent
 } from './content.server';
 import { findEditLink } from './edit-links.server';
+import { moderatorEmails } from './moderators.server';
 import { formFields, precheck, readFicheForm } from './fiche-input.server';
 import { discardLogo, inspectLogo, logoErrors, storeLogo } from './logo.server';
 import { contentToForm } from './owner-form';
@@ -82,20 +83,6 @@ export async function editFormData(ctx: Ctx, token: string) {
 		hasLogo: !!content.logoPath,
 		current: { ...form, territoryItems: await territoryItems(ctx, content.territories) }
 	};
-}
-
-/** Every active moderator's address: coordination, admins, and people given the role. */
-async function moderatorEmails(ctx: Ctx): Promise<string[]> {
-	const rows = await ctx.db
-		.select({ email: users.email })
-		.from(users)
-		.where(
-			and(
-				eq(users.status, 'active'),
-				or(inArray(users.role, ['admin', 'coordination']), eq(users.cartoModerator, true))
-			)
-		);
-	return rows.map((r) => r.email).filter((e): e is string => !!e);
 }
 
 async function notifyModerators(ctx: Ctx, fiche: Pick<Fiche, 'name'>) {

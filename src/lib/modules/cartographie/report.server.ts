@@ -1,10 +1,10 @@
 // The public side of a fiche: the contribution form (commune typed in words, territories from
 // lists and typed lines, an optional logo, one fiche per form token, the private edit link
 // emailed), the fiche page, and "Signaler une erreur".
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx, RequestInfo } from '../../server/context';
-import { cartoFicheRevisions, cartoFiches, geoEpcis, users } from '../../server/db/schema';
+import { cartoFicheRevisions, cartoFiches, geoEpcis } from '../../server/db/schema';
 import type { Actor } from '../../server/auth/policy';
 import { RateLimitError, ValidationError } from '../../server/errors';
 import { validate } from '../../server/forms';
@@ -19,6 +19,7 @@ import { issueEditLink } from './edit-links.server';
 import { formFields, precheck, readFicheForm } from './fiche-input.server';
 import { inspectLogo, logoErrors, storeLogo } from './logo.server';
 import { loadReferenceLists, type ReferenceItem } from './reference.server';
+import { moderatorEmails } from './moderators.server';
 import { getFiche, submitFiche, type FicheTerritory } from './service.server';
 
 /** Contributions per IP address. */
@@ -256,10 +257,7 @@ export async function reportFicheError(
 			'Trop de signalements depuis cette connexion. Réessayez dans une heure.'
 		);
 	}
-	const moderators = await ctx.db
-		.select({ email: users.email })
-		.from(users)
-		.where(and(inArray(users.role, ['admin', 'coordination']), eq(users.status, 'active')));
+	const moderators = await moderatorEmails(ctx);
 	const link = `${ctx.env.baseUrl}/cartographie/${fiche.slug}`;
 	const text = [
 		`Une erreur a été signalée sur la fiche « ${fiche.name} » de la cartographie.`,
@@ -272,10 +270,9 @@ export async function reportFicheError(
 		`Voir la fiche : ${link}`
 	].join('\n');
 	let sent = 0;
-	for (const m of moderators) {
-		if (!m.email) continue;
+	for (const to of moderators) {
 		await sendEmail(ctx, {
-			to: m.email,
+			to,
 			kind: 'carto.report',
 			subject: `Erreur signalée : ${fiche.name}`,
 			text
