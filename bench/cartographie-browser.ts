@@ -39,7 +39,11 @@ async function mapReady(page: Page) {
 	await page.waitForSelector(`${mapSelector}[data-map-state="ready"] .map-cluster`, {
 		timeout: 60_000
 	});
-	await page.waitForFunction("performance.getEntriesByName('carto-map-loaded').length > 0");
+	await page.waitForFunction(
+		() => performance.getEntriesByName('carto-map-loaded').length > 0,
+		undefined,
+		{ timeout: 60_000 }
+	);
 	return page.evaluate(() => {
 		const marks = Object.fromEntries(
 			['carto-maplibre-imported', 'carto-map-created', 'carto-map-loaded'].map((n) => [
