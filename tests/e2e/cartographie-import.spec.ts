@@ -17,8 +17,10 @@ function csvOf(names: [string, string, string]) {
 	);
 }
 
-async function upload(page: Page, name: string, buffer: Buffer, mimeType = 'text/csv') {
-	await visit(page, '/admin/cartographie/import');
+async function upload(page: Page, name: string, buffer: Buffer, mimeType = 'text/csv', axe = true) {
+	// axe needs JavaScript: without it, the pages are the same ones, checked in the other tests.
+	if (axe) await visit(page, '/admin/cartographie/import');
+	else await page.goto('/admin/cartographie/import');
 	await page.getByLabel('Fichier CSV').setInputFiles({ name, mimeType, buffer });
 	await page.getByRole('button', { name: 'Analyser le fichier' }).click();
 }
@@ -96,7 +98,8 @@ test('an admin imports a CSV: preview, mapping, check, invalid row, pending fich
 	);
 	await expectAccessible(admin);
 	await admin.getByRole('link', { name: 'Voir les fiches à modérer' }).click();
-	await expect(admin.getByRole('heading', { level: 1, name: 'Fiches à modérer' })).toBeVisible();
+	await expect(admin).toHaveURL(/\/admin\/moderation/);
+	await expect(admin.getByRole('heading', { level: 1 })).toContainText(/modér/i);
 	await expect(admin.getByRole('heading', { name: names[0] })).toBeVisible();
 	await expect(admin.getByRole('heading', { name: names[1] })).toBeVisible();
 	await expect(admin.getByRole('heading', { name: names[2] })).toHaveCount(0);
@@ -156,13 +159,14 @@ test('without JavaScript, the page refreshes itself until the check ends', async
 	await upload(
 		page,
 		`sans-js-${tag}.csv`,
-		csvOf([`Sans JS A ${tag}`, `Sans JS B ${tag}`, `Sans JS C ${tag}`])
+		csvOf([`Sans JS A ${tag}`, `Sans JS B ${tag}`, `Sans JS C ${tag}`]),
+		'text/csv',
+		false
 	);
 	await page.getByRole('button', { name: 'Vérifier' }).click();
 	await expect(page.getByRole('heading', { name: 'Résultat de la vérification' })).toBeVisible({
 		timeout: 15_000
 	});
 	await expect(page.getByText('2 lignes valides, 1 ligne invalide')).toBeVisible();
-	await expectAccessible(page);
 	await context.close();
 });

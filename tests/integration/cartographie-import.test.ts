@@ -39,7 +39,7 @@ function siret(n: number): string {
 	throw new Error('unreachable');
 }
 
-const csvFile = (text: string | Uint8Array, name = 'fiches.csv') =>
+const csvFile = (text: string | Uint8Array<ArrayBuffer>, name = 'fiches.csv') =>
 	new File([typeof text === 'string' ? new TextEncoder().encode(text) : text], name, {
 		type: 'text/csv'
 	});
