@@ -67,7 +67,9 @@ test('a fiche goes from the public form to the map and the exports, then its own
 	expect(json.total).toBe(1);
 	expect(json.structures[0]!.nom).toBe(name);
 	expect(json.structures[0]!.email).toBe(contact);
-	const geo = check(await (await request.get(`/api/v1/structures.geojson?${q}`)).text()) as {
+	const geo = check(
+		await (await request.get(`/api/v1/structures.geojson?${q}`)).text()
+	) as unknown as {
 		features: { geometry: { coordinates: number[] }; properties: { nom: string } }[];
 	};
 	expect(geo.features).toHaveLength(1);
