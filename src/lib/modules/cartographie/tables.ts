@@ -105,7 +105,10 @@ export const cartoFiches = pgTable(
 		index('carto_fiches_commune_idx').on(t.communeCode),
 		index('carto_fiches_siret_idx').on(t.siret),
 		// Duplicate warnings: similar names (trigrams, accents ignored).
-		index('carto_fiches_name_trgm_idx').using('gin', sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`)
+		index('carto_fiches_name_trgm_idx').using(
+			'gin',
+			sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`
+		)
 	]
 );
 

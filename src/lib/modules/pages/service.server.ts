@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../server/context';
 import { keyFigures, milestones, pages } from '../../server/db/schema';
 import { isMember, type Actor } from '../../server/auth/policy';
@@ -8,7 +8,10 @@ import { guarded } from '../../server/http';
 import type { RequestEvent } from '@sveltejs/kit';
 
 export async function getPage(ctx: Ctx, actor: Actor | null, slug: string) {
-	const [page] = await ctx.db.select().from(pages).where(eq(pages.slug, slug));
+	const [page] = await ctx.db
+		.select()
+		.from(pages)
+		.where(and(eq(pages.slug, slug), isNull(pages.spaceId)));
 	if (!page) throw new NotFoundError('Page introuvable.');
 	if (page.visibility === 'members' && !isMember(actor)) throw new UnauthenticatedError();
 	return { ...page, html: renderMarkdown(page.body) };

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/context';
-import { spaceMembers, spaces, structures, users } from '../../server/db/schema';
+import { spaceMembers, spaceObjectives, spaces, structures, users } from '../../server/db/schema';
 import { can, type Actor } from '../../server/auth/policy';
 import { NotFoundError } from '../../server/errors';
 
@@ -50,12 +50,21 @@ export async function getSpace(ctx: Ctx, actor: Actor | null, slug: string) {
 		.leftJoin(structures, eq(structures.id, spaceMembers.structureId))
 		.where(eq(spaceMembers.spaceId, space.id))
 		.orderBy(asc(users.name));
+	const objectives = await ctx.db
+		.select({ id: spaceObjectives.id, kind: spaceObjectives.kind, title: spaceObjectives.title })
+		.from(spaceObjectives)
+		.where(eq(spaceObjectives.spaceId, space.id))
+		.orderBy(asc(spaceObjectives.position));
 	const referents = people.filter((p) => p.role === 'referent' && !p.until);
 	const formerReferents = people.filter((p) => p.role === 'referent' && p.until);
 	const canSeeMembers =
 		space.kind !== 'copil' || can(actor, 'space.read.private', { spaceId: space.id });
 	return {
-		space,
+		space: {
+			...space,
+			strategicObjectives: objectives.filter((o) => o.kind === 'strategique').map((o) => o.title),
+			operationalObjectives: objectives.filter((o) => o.kind === 'operationnel').map((o) => o.title)
+		},
 		referents,
 		formerReferents,
 		members: canSeeMembers ? people.filter((p) => p.role !== 'referent' && !p.until) : null,

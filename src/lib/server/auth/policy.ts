@@ -55,7 +55,17 @@ const rules = {
 	'joinRequests.decide': (a) => atLeast(a, 'coordination'),
 	'space.read.private': (a, r) =>
 		atLeast(a, 'coordination') || hasSpaceRole(a, r?.spaceId, 'referent', 'membre', 'observateur'),
-	'space.manage': (a, r) => atLeast(a, 'coordination') || hasSpaceRole(a, r?.spaceId, 'referent')
+	'space.manage': (a, r) => atLeast(a, 'coordination') || hasSpaceRole(a, r?.spaceId, 'referent'),
+	/** Creating spaces beyond the chantiers and the comité de pilotage. */
+	'space.create': (a) => atLeast(a, 'coordination'),
+	/** Asking to join a space (the charter is checked by the service). */
+	'space.join': (a) => isMember(a),
+	/** Writing in a space: its pages, roadmap and productions (observers read only). */
+	'space.contribute': (a, r) =>
+		atLeast(a, 'coordination') || hasSpaceRole(a, r?.spaceId, 'referent', 'membre'),
+	/** Editing the démarche's own pages (no space) and publishing a charter version. */
+	'pages.root.edit': (a) => atLeast(a, 'coordination'),
+	'charter.publish': (a) => atLeast(a, 'coordination')
 } satisfies Record<string, (actor: Actor | null, resource?: Resource) => boolean>;
 
 export type Action = keyof typeof rules;
@@ -73,6 +83,20 @@ export function assertCan(
 	if (can(actor, action, resource)) return;
 	if (!actor) throw new UnauthenticatedError();
 	throw new ForbiddenError();
+}
+
+/**
+ * Whether a content with this visibility may be read: public by all, members by signed-in
+ * members, space by the space's members (any role) and coordination.
+ */
+export function canRead(
+	actor: Actor | null,
+	visibility: 'public' | 'members' | 'space',
+	spaceId?: string | null
+): boolean {
+	if (visibility === 'public') return true;
+	if (visibility === 'members') return isMember(actor);
+	return can(actor, 'space.read.private', { spaceId: spaceId ?? undefined });
 }
 
 /** Roles a given actor may grant when inviting or changing a role. */

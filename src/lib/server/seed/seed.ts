@@ -4,8 +4,10 @@ import type { Ctx } from '../context';
 import {
 	keyFigures,
 	milestones,
+	pageRevisions,
 	pages,
 	spaceMembers,
+	spaceObjectives,
 	spaces,
 	structures,
 	users
@@ -87,8 +89,23 @@ export async function seedDemarche(ctx: Ctx) {
 		personIds.set(p.key, row!.id);
 	}
 	for (const s of content.spaces) {
-		const { members, ...space } = s;
+		const { members, strategicObjectives, operationalObjectives, ...space } = s;
 		const [row] = await db.insert(spaces).values(space).returning({ id: spaces.id });
+		const objectives = [
+			...strategicObjectives.map((title, position) => ({
+				kind: 'strategique' as const,
+				title,
+				position
+			})),
+			...operationalObjectives.map((title, position) => ({
+				kind: 'operationnel' as const,
+				title,
+				position
+			}))
+		];
+		if (objectives.length) {
+			await db.insert(spaceObjectives).values(objectives.map((o) => ({ ...o, spaceId: row!.id })));
+		}
 		for (const m of members) {
 			await db.insert(spaceMembers).values({
 				spaceId: row!.id,
@@ -102,7 +119,19 @@ export async function seedDemarche(ctx: Ctx) {
 	}
 	await db.insert(milestones).values(content.milestones);
 	await db.insert(keyFigures).values(content.figures.map((f, position) => ({ ...f, position })));
-	await db.insert(pages).values(content.pages);
+	const pageRows = await db
+		.insert(pages)
+		.values(content.pages)
+		.returning({ id: pages.id, title: pages.title, body: pages.body });
+	await db.insert(pageRevisions).values(
+		pageRows.map((p) => ({
+			pageId: p.id,
+			number: 1,
+			title: p.title,
+			body: p.body,
+			summary: 'Version initiale'
+		}))
+	);
 }
 
 /** Empties every table of the platform (for `npm run seed -- --reset`). */
