@@ -54,6 +54,54 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 	'/cartographie/communes.json': { path: '/cartographie/communes.json?q=lyon', access: 'public' },
 	'/cartographie/[slug]/logo': { path: '/cartographie/fiche-inconnue/logo', access: 'public' },
 	'/mentions-legales': { path: '/mentions-legales', access: 'public' },
+	// The wiki: reading follows each page's visibility; editing is checked for the whole scope.
+	'/pages': { path: '/pages', access: 'public' },
+	'/pages/nouvelle': {
+		path: '/pages/nouvelle',
+		access: 'coordination',
+		actions: { preview: 'coordination', create: 'coordination' }
+	},
+	'/pages/[slug]': { path: '/pages/mentions-legales', access: 'public' },
+	'/pages/[slug]/modifier': {
+		path: '/pages/mentions-legales/modifier',
+		access: 'coordination',
+		actions: { preview: 'coordination', save: 'coordination' }
+	},
+	'/pages/[slug]/historique': { path: '/pages/mentions-legales/historique', access: 'public' },
+	'/pages/[slug]/comparer': { path: '/pages/mentions-legales/comparer?de=1&a=1', access: 'public' },
+	'/pages/[slug]/revisions/[n]': {
+		path: '/pages/mentions-legales/revisions/1',
+		access: 'public',
+		actions: { restore: 'coordination' }
+	},
+	'/chantiers/[slug]/pages': { path: '/chantiers/comite-de-pilotage/pages', access: 'public' },
+	'/chantiers/[slug]/pages/nouvelle': {
+		path: '/chantiers/comite-de-pilotage/pages/nouvelle',
+		access: 'coordination',
+		actions: { preview: 'coordination', create: 'coordination' }
+	},
+	'/chantiers/[slug]/pages/[page]': {
+		path: '/chantiers/comite-de-pilotage/pages/page-inconnue',
+		access: 'public'
+	},
+	'/chantiers/[slug]/pages/[page]/modifier': {
+		path: '/chantiers/comite-de-pilotage/pages/page-inconnue/modifier',
+		access: 'coordination',
+		actions: { preview: 'coordination', save: 'coordination' }
+	},
+	'/chantiers/[slug]/pages/[page]/historique': {
+		path: '/chantiers/comite-de-pilotage/pages/page-inconnue/historique',
+		access: 'public'
+	},
+	'/chantiers/[slug]/pages/[page]/comparer': {
+		path: '/chantiers/comite-de-pilotage/pages/page-inconnue/comparer?de=1&a=2',
+		access: 'public'
+	},
+	'/chantiers/[slug]/pages/[page]/revisions/[n]': {
+		path: '/chantiers/comite-de-pilotage/pages/page-inconnue/revisions/1',
+		access: 'public',
+		actions: { restore: 'coordination' }
+	},
 	'/accessibilite': { path: '/accessibilite', access: 'public' },
 	'/donnees-personnelles': { path: '/donnees-personnelles', access: 'public' },
 	'/connexion': { path: '/connexion', access: 'public', actions: { default: 'public' } },

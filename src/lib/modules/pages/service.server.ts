@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../server/context';
 import { keyFigures, milestones, pages } from '../../server/db/schema';
-import { isMember, type Actor } from '../../server/auth/policy';
+import { can, isMember, type Actor } from '../../server/auth/policy';
 import { NotFoundError, UnauthenticatedError } from '../../server/errors';
 import { renderMarkdown } from './markdown';
 import { guarded } from '../../server/http';
@@ -14,7 +14,7 @@ export async function getPage(ctx: Ctx, actor: Actor | null, slug: string) {
 		.where(and(eq(pages.slug, slug), isNull(pages.spaceId)));
 	if (!page) throw new NotFoundError('Page introuvable.');
 	if (page.visibility === 'members' && !isMember(actor)) throw new UnauthenticatedError();
-	return { ...page, html: renderMarkdown(page.body) };
+	return { ...page, html: renderMarkdown(page.body), canEdit: can(actor, 'pages.root.edit') };
 }
 
 export async function getTimeline(ctx: Ctx) {

@@ -43,7 +43,7 @@ export function canEdit(actor: Actor | null, scope: Scope): boolean {
 		: can(actor, 'pages.root.edit');
 }
 
-function assertEdit(actor: Actor | null, scope: Scope): asserts actor is Actor {
+export function assertEdit(actor: Actor | null, scope: Scope): asserts actor is Actor {
 	if (scope.spaceId) assertCan(actor, 'space.contribute', { spaceId: scope.spaceId });
 	else assertCan(actor, 'pages.root.edit');
 }
@@ -116,7 +116,8 @@ export async function createPage(
 			.select({ slug: pages.slug })
 			.from(pages)
 			.where(and(scoped(scope), or(eq(pages.slug, base), like(pages.slug, `${base}-%`))));
-		const slug = freeSlug(base, new Set(taken.map((t) => t.slug)));
+		// « nouvelle » is the new-page route.
+		const slug = freeSlug(base, new Set(['nouvelle', ...taken.map((t) => t.slug)]));
 		const [page] = await tx
 			.insert(pages)
 			.values({
@@ -168,8 +169,9 @@ export async function savePage(
 	raw: Record<string, unknown>,
 	baseRevision: number
 ): Promise<SaveResult> {
-	const page = await findPage(ctx, actor, scope, slug);
+	// Edit rights hold for the whole scope: check them before telling whether the page exists.
 	assertEdit(actor, scope);
+	const page = await findPage(ctx, actor, scope, slug);
 	const input = validate(raw, scope);
 	if (!Number.isInteger(baseRevision) || baseRevision < 1 || baseRevision > page.revision) {
 		throw new ValidationError({ body: 'La version de départ est inconnue : rechargez la page.' });
@@ -332,8 +334,8 @@ export async function restoreRevision(
 	slug: string,
 	number: number
 ) {
-	const page = await findPage(ctx, actor, scope, slug);
 	assertEdit(actor, scope);
+	const page = await findPage(ctx, actor, scope, slug);
 	const old = await revisionOf(ctx, page.id, number);
 	return ctx.db.transaction(async (tx) => {
 		// The row lock orders restores and saves; the number comes from the locked row.

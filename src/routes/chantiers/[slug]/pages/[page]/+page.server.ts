@@ -1,0 +1,2 @@
+import { viewLoad } from '#lib/modules/pages/routes.server.ts';
+export const load = viewLoad;

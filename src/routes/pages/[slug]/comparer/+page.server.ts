@@ -1,0 +1,2 @@
+import { compareLoad } from '#lib/modules/pages/routes.server.ts';
+export const load = compareLoad;
