@@ -4,6 +4,7 @@ import { app, startApp } from '#lib/server/app.ts';
 import { EnvError } from '#lib/server/env.ts';
 import { log } from '#lib/server/log.ts';
 import { adjustCsp, EMBED_ROUTE } from '#lib/server/csp.ts';
+import { fromPageCache, pageCacheKey, toPageCache } from '#lib/server/page-cache.ts';
 import { readSession, SESSION_COOKIE } from '#lib/modules/accounts/sessions.server.ts';
 
 export const init: ServerInit = async () => {
@@ -51,7 +52,21 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(session, headers);
+/** Visitors' pages kept a few seconds (see page-cache.ts). */
+const pageCache: Handle = async ({ event, resolve }) => {
+	const key = pageCacheKey(
+		event.route.id,
+		// The request's own URL: SvelteKit's event.url drops the data-request suffix and params.
+		new URL(event.request.url),
+		event.request.method,
+		!!event.locals.user,
+		!!event.request.headers.get('cookie')
+	);
+	if (!key) return resolve(event);
+	return fromPageCache(key) ?? toPageCache(key, await resolve(event));
+};
+
+export const handle = sequence(session, headers, pageCache);
 
 export const handleError: HandleServerError = ({ kind, error }) => {
 	if (kind === 'unknown') {

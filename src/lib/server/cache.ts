@@ -1,3 +1,4 @@
+import { clearPageCache, invalidatePages } from './page-cache';
 /**
  * A few seconds of memory for what every visitor sees the same way (public pages read by
  * people who are not logged in). It spares the database the same queries hundreds of times a
@@ -27,9 +28,11 @@ export const PUBLIC_TTL_MS = 5_000;
  */
 export function invalidate(prefix: string) {
 	for (const key of [...entries.keys()]) if (key.startsWith(prefix)) entries.delete(key);
+	invalidatePages(prefix);
 }
 
 /** Clears everything (tests, or after an admin change that must show at once). */
 export function clearCache() {
 	entries.clear();
+	clearPageCache();
 }
