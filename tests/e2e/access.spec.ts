@@ -65,7 +65,7 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 	'/pages/[slug]/modifier': {
 		path: '/pages/mentions-legales/modifier',
 		access: 'coordination',
-		actions: { preview: 'coordination', save: 'coordination' }
+		actions: { preview: 'coordination', save: 'coordination', upload: 'coordination' }
 	},
 	'/pages/[slug]/historique': { path: '/pages/mentions-legales/historique', access: 'public' },
 	'/pages/[slug]/comparer': { path: '/pages/mentions-legales/comparer?de=1&a=1', access: 'public' },
@@ -73,6 +73,14 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 		path: '/pages/mentions-legales/revisions/1',
 		access: 'public',
 		actions: { restore: 'coordination' }
+	},
+	'/pages/[slug]/fichiers/[id]': {
+		path: '/pages/mentions-legales/fichiers/00000000-0000-4000-8000-000000000000',
+		access: 'public'
+	},
+	'/chantiers/[slug]/pages/[page]/fichiers/[id]': {
+		path: '/chantiers/comite-de-pilotage/pages/page-inconnue/fichiers/00000000-0000-4000-8000-000000000000',
+		access: 'public'
 	},
 	'/chantiers/[slug]/pages': { path: '/chantiers/comite-de-pilotage/pages', access: 'public' },
 	'/chantiers/[slug]/pages/nouvelle': {
@@ -87,7 +95,7 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 	'/chantiers/[slug]/pages/[page]/modifier': {
 		path: '/chantiers/comite-de-pilotage/pages/page-inconnue/modifier',
 		access: 'coordination',
-		actions: { preview: 'coordination', save: 'coordination' }
+		actions: { preview: 'coordination', save: 'coordination', upload: 'coordination' }
 	},
 	'/chantiers/[slug]/pages/[page]/historique': {
 		path: '/chantiers/comite-de-pilotage/pages/page-inconnue/historique',

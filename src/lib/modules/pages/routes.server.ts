@@ -6,6 +6,8 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formAction, guarded } from '../../server/http';
 import { keepValues } from '../../server/forms';
 import { renderMarkdown } from './markdown';
+import { formFile } from '../../server/forms';
+import { attachFile, listAttachments, serveAttachment } from './attachments.server';
 import {
 	assertEdit,
 	canEdit,
@@ -48,6 +50,7 @@ export const viewLoad = (event: RequestEvent) =>
 		return {
 			...scopeData(scope),
 			page: { ...page, html: renderMarkdown(page.body, scope.base) },
+			attachments: await listAttachments(event.locals.app, page.id),
 			canEdit: canEdit(event.locals.actor, scope)
 		};
 	});
@@ -90,6 +93,18 @@ async function preview(event: RequestEvent) {
 
 export const editActions = {
 	preview,
+	upload: async (event: RequestEvent) =>
+		formAction(event, async (form) => {
+			const scope = await scopeOf(event);
+			const a = await attachFile(
+				event.locals.app,
+				event.locals.actor,
+				scope,
+				pageSlug(event),
+				formFile(form, 'file')
+			);
+			return { uploaded: `${scope.base}/${pageSlug(event)}/fichiers/${a.id}`, name: a.fileName };
+		}),
 	save: async (event: RequestEvent) => {
 		let location = '';
 		const result = await formAction(event, async (form) => {
@@ -187,3 +202,14 @@ export const revisionActions = {
 		redirect(303, location);
 	}
 };
+
+export const fileGet = (event: RequestEvent) =>
+	guarded(event, async () =>
+		serveAttachment(
+			event.locals.app,
+			event.locals.actor,
+			await scopeOf(event),
+			pageSlug(event),
+			event.params.id!
+		)
+	);
