@@ -57,18 +57,30 @@ const httpTimes = await timed(30, async () => {
 });
 const http = stats(httpTimes.slice(5));
 
-// Two 50 KB texts differing by one word in twenty.
+// Two 50 KB pages of 100 paragraphs: one paragraph in ten rewritten (one word in five), and
+// the worst case, one line with one word in twenty changed everywhere.
+const paragraph = (p: number, changed: boolean) =>
+	Array.from({ length: 85 }, (_, i) =>
+		changed && i % 5 === 0 ? `autre${i}` : `mot${(i + p) % 97}`
+	).join(' ');
+const pageText = (edit: boolean) =>
+	Array.from({ length: 100 }, (_, p) => paragraph(p, edit && p % 10 === 0))
+		.join('\n\n')
+		.slice(0, 50 * 1024);
+const diff = stats(await timed(10, async () => wordDiff(pageText(false), pageText(true))));
 const words = (k: number) =>
 	Array.from({ length: 8000 }, (_, i) => (i % 20 === k ? `autre${i}` : `mot${i % 97}`)).join(' ');
-const a = words(3).slice(0, 50 * 1024);
-const b = words(7).slice(0, 50 * 1024);
-const diff = stats(await timed(10, async () => wordDiff(a, b)));
+const worst = stats(
+	await timed(5, async () => wordDiff(words(3).slice(0, 51200), words(7).slice(0, 51200)))
+);
 
 const show = (s: ReturnType<typeof stats>) =>
 	`p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}`;
 console.log(`history (service, first 50 of 1,000): ${show(service)}`);
 console.log(`history (service, page 20): ${show(lastPage)}`);
 console.log(`history (HTTP page): ${show(http)}`);
-console.log(`word diff of two 50 KB revisions: ${show(diff)}`);
+console.log(`word diff of two 50 KB revisions (10 of 100 paragraphs changed): ${show(diff)}`);
+console.log(`word diff, worst case (one 50 KB line, changes everywhere): ${show(worst)}`);
+console.log(`sizes: ${pageText(false).length} and ${pageText(true).length} characters`);
 await database.close();
 await app.stop();

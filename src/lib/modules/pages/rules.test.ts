@@ -52,6 +52,21 @@ describe('wordDiff', () => {
 		expect(parts.filter((p) => p.kind === 'added').map((p) => p.text)).toEqual(['solidaire']);
 		expect(wordDiff('', '')).toEqual([]);
 	});
+	it('compares words inside changed lines and keeps the other lines whole', () => {
+		const before = 'un deux\n\ntrois quatre\n\ncinq';
+		const after = 'un deux\n\ntrois QUATRE\n\ncinq\n\nsix';
+		const parts = wordDiff(before, after);
+		// diffWords folds whitespace-only changes into kept text: compare the words.
+		const words = (x: string) => x.split(/\s+/).filter(Boolean);
+		const side = (k: string) =>
+			parts
+				.filter((p) => p.kind !== k)
+				.map((p) => p.text)
+				.join(' ');
+		expect(words(side('added'))).toEqual(words(before));
+		expect(words(side('removed'))).toEqual(words(after));
+		expect(parts.find((p) => p.kind === 'removed')?.text.trim()).toBe('quatre');
+	});
 });
 
 describe('wiki markdown', () => {
