@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { count, sql } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import {
+	charterVersions,
 	keyFigures,
 	milestones,
 	pageRevisions,
@@ -122,7 +123,7 @@ export async function seedDemarche(ctx: Ctx) {
 	const pageRows = await db
 		.insert(pages)
 		.values(content.pages)
-		.returning({ id: pages.id, title: pages.title, body: pages.body });
+		.returning({ id: pages.id, slug: pages.slug, title: pages.title, body: pages.body });
 	await db.insert(pageRevisions).values(
 		pageRows.map((p) => ({
 			pageId: p.id,
@@ -132,6 +133,13 @@ export async function seedDemarche(ctx: Ctx) {
 			summary: 'Version initiale'
 		}))
 	);
+	// The charter's first version is its first revision: joining a space asks to accept it.
+	const charter = pageRows.find((p) => p.slug === 'charte');
+	if (charter) {
+		await db
+			.insert(charterVersions)
+			.values({ version: 1, pageId: charter.id, revision: 1, summary: 'Première version' });
+	}
 }
 
 /** Empties every table of the platform (for `npm run seed -- --reset`). */

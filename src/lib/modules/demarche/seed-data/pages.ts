@@ -1,4 +1,5 @@
 import type { SeedPage } from './types';
+import { charte } from './charter';
 
 /** Contact address shown until the platform's contact form exists. */
 const CONTACT_EMAIL = 'contact@example.org';
@@ -200,6 +201,7 @@ Pour toute autre demande, écrivez à ${CONTACT_EMAIL}. Si vous estimez, après 
 export const pages: SeedPage[] = [
 	accueil,
 	laDemarche,
+	charte,
 	mentionsLegales,
 	accessibilite,
 	donneesPersonnelles

@@ -99,6 +99,7 @@ describe('seed data of the démarche', () => {
 		for (const slug of [
 			'accueil',
 			'la-demarche',
+			'charte',
 			'mentions-legales',
 			'accessibilite',
 			'donnees-personnelles'
@@ -106,5 +107,12 @@ describe('seed data of the démarche', () => {
 			expect(slugs).toContain(slug);
 		}
 		for (const page of pages) expect(page.body.trim().length).toBeGreaterThan(0);
+	});
+
+	it('writes the charter from the definition of a chantier coopératif and its principles', () => {
+		const charter = pages.find((p) => p.slug === 'charte')!;
+		expect(charter.body).toMatch(/relever concrètement un défi commun/);
+		expect(charter.body).toMatch(/réflexion et l'expérimentation/);
+		expect(charter.body.match(/^\d+\. \*\*/gm)?.length).toBe(10);
 	});
 });
