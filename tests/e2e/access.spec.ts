@@ -131,6 +131,7 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 		actions: { default: 'public' }
 	},
 	'/profil': { path: '/profil', access: 'member', actions: { default: 'member' } },
+	'/quoi-de-neuf': { path: '/quoi-de-neuf', access: 'member' },
 	'/profil/donnees': { path: '/profil/donnees', access: 'member' },
 	'/profil/supprimer': {
 		path: '/profil/supprimer',
