@@ -9,6 +9,9 @@ test('a person requests to join, coordination approves, the person activates, lo
 	page,
 	browser
 }) => {
+	// A long journey (a dozen pages, each checked by axe, and two password hashes): on a busy
+	// two-core machine it comes close to the default minute.
+	test.slow();
 	const email = `lea.${unique()}@example.org`;
 	await visit(page, '/rejoindre');
 	// Bad input first: French messages next to the fields, what was typed is kept.
