@@ -1,109 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '@placemarkio/check-geojson';
-import { parse } from 'csv-parse/sync';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { makeUser, type TestDb } from '../helpers/db';
-import { createCartographieDb } from '../helpers/cartographie';
-import { setStatus, submitFiche } from '../../src/lib/modules/cartographie/service.server';
-import { insertExampleFiches } from '../../src/lib/modules/cartographie/examples.server';
-import {
-	openApiResponse,
-	structuresCsv,
-	structuresGeojson,
-	structuresPage
-} from '../../src/lib/modules/cartographie/opendata/responses.server';
-import {
-	CURSOR_BATCH,
-	MAX_STREAMS,
-	poolOf
-} from '../../src/lib/modules/cartographie/opendata/rows.server';
-import { csvHeader } from '../../src/lib/modules/cartographie/opendata/fields';
-import type { Actor } from '../../src/lib/server/auth/policy';
+import { openApiResponse } from '../../src/lib/modules/cartographie/opendata/responses.server';
+import { NAME_WITH_QUOTE, names, openDataDb, type Collection } from './cartographie-opendata-setup';
 
-let t: TestDb;
-let moderator: Actor;
+const db = openDataDb();
+const { page, geojson } = db;
 
-const fiche = (name: string, over: Record<string, unknown>) => ({
-	name,
-	shortDescription: `${name} accompagne les coopérations territoriales.`,
-	communeCode: '69381',
-	lat: '',
-	lon: '',
-	territories: [],
-	cooperationKinds: ['ptce'],
-	dimensions: ['gouvernance'],
-	modalities: ['collectif'],
-	stages: ['emergence'],
-	cost: 'gratuit',
-	...over
-});
-
-async function publish(name: string, over: Record<string, unknown>) {
-	const f = await submitFiche(t.ctx, null, fiche(name, over));
-	await setStatus(t.ctx, moderator, f.id, 'publiee');
-	return f;
-}
-
-const NAME_WITH_QUOTE = 'Coopératives "Rhône, Saône" & Cie';
-
-beforeAll(async () => {
-	t = await createCartographieDb();
-	moderator = (await makeUser(t.ctx, 'coordination')).actor;
-	await publish(NAME_WITH_QUOTE, {
-		territories: ['departement:69', 'region:84'],
-		cooperationKinds: ['scic', 'ptce'],
-		dimensions: ['gouvernance', 'juridique'],
-		siret: '35600000000048',
-		contactEmail: 'public@exemple.fr',
-		contactEmailPublic: 'on',
-		contactPhone: '04 72 00 00 01',
-		contactWebsite: 'https://prive.exemple.fr'
-	});
-	await publish('Atelier lyonnais', {
-		communeCode: '69123',
-		lat: '45.76',
-		lon: '4.84',
-		territories: ['commune:69123'],
-		cooperationKinds: ['tiers_lieu'],
-		dimensions: ['strategie'],
-		contactEmail: 'secret@exemple.fr',
-		contactPhone: '04 72 00 00 02',
-		contactPhonePublic: 'on'
-	});
-	await publish('Forez ensemble', {
-		communeCode: '42218',
-		territories: ['departement:42'],
-		dimensions: ['gouvernance']
-	});
-	await publish('Bretagne solidaire', {
-		communeCode: '35238',
-		territories: ['region:53'],
-		dimensions: ['gouvernance']
-	});
-	// Pending moderation: never exported.
-	await submitFiche(
-		t.ctx,
-		null,
-		fiche('Coopérative en attente', {
-			territories: ['region:84'],
-			contactEmail: 'attente@exemple.fr',
-			contactEmailPublic: 'on'
-		})
-	);
-});
-afterAll(async () => t.close());
-
-type Item = { nom: string; [key: string]: unknown };
-type PageBody = {
-	total: number;
-	page: number;
-	pages: number;
-	liens: Record<string, string | null>;
-	structures: Item[];
-	message?: string;
-};
-type Feature = { geometry: unknown; properties: Item };
-type Collection = { type: string; crs?: unknown; features: Feature[] };
 type Schema = {
 	$ref?: string;
 	oneOf?: Schema[];
@@ -122,26 +25,6 @@ type Schema = {
 type OpenApiDoc = {
 	components: { parameters: Record<string, { schema: Schema }>; schemas: Record<string, Schema> };
 };
-
-const api = (path: string) => new URL(`http://localhost${path}`);
-
-async function page(query = '') {
-	const res = await structuresPage(t.ctx, api(`/api/v1/structures${query}`));
-	return { res, body: (await res.json()) as PageBody };
-}
-
-async function geojson(query = '') {
-	const res = await structuresGeojson(t.ctx, api(`/api/v1/structures.geojson${query}`));
-	return { res, text: await res.text() };
-}
-
-async function csv(query = '') {
-	const res = await structuresCsv(t.ctx, api(`/api/v1/structures.csv${query}`));
-	const text = await res.text();
-	return { res, text, records: parse(text, { columns: true }) as Record<string, string>[] };
-}
-
-const names = (items: { nom: string }[]) => items.map((i) => i.nom).sort();
 
 /** Enough of JSON Schema (2020-12) to check an item against the OpenAPI document. */
 function schemaErrors(doc: OpenApiDoc, schema: Schema, value: unknown, path = '$'): string[] {
@@ -219,7 +102,7 @@ describe('JSON export', () => {
 			{ type: 'region', code: '84', nom: 'Auvergne-Rhône-Alpes' },
 			{ type: 'departement', code: '69', nom: 'Rhône' }
 		]);
-		expect(rhone.url).toBe(`${t.ctx.env.baseUrl}/cartographie/${String(rhone.slug)}`);
+		expect(rhone.url).toBe(`${db.t.ctx.env.baseUrl}/cartographie/${String(rhone.slug)}`);
 		expect(rhone.cout_libelle).toBe('Gratuit');
 		expect(rhone.commune_code).toBe('69381');
 		expect(rhone.departement_code).toBe('69');
@@ -284,71 +167,9 @@ describe('JSON export', () => {
 	});
 });
 
-describe('GeoJSON export', () => {
-	it('is valid RFC 7946 with numeric [lon, lat] and null geometries', async () => {
-		const { res, text } = await geojson();
-		expect(res.headers.get('content-type')).toBe('application/geo+json');
-		expect(res.headers.get('access-control-allow-origin')).toBe('*');
-		const doc = check(text) as unknown as Collection;
-		expect(doc.type).toBe('FeatureCollection');
-		const features = doc.features;
-		expect(features).toHaveLength(4);
-		expect(doc.crs).toBeUndefined();
-		const atelier = features.find((f) => f.properties.nom === 'Atelier lyonnais')!;
-		expect(atelier.geometry).toEqual({ type: 'Point', coordinates: [4.84, 45.76] });
-		const rhone = features.find((f) => f.properties.nom === NAME_WITH_QUOTE)!;
-		expect(rhone.properties.email).toBe('public@exemple.fr');
-		expect(text).not.toContain('secret@exemple.fr');
-		expect(text).not.toContain('Coopérative en attente');
-	});
-
-	it('honours the filters', async () => {
-		const doc = check(
-			(await geojson('?region=84&dimension=gouvernance')).text
-		) as unknown as Collection;
-		expect(doc.features.map((f) => f.properties.nom).sort()).toEqual(
-			['Forez ensemble', NAME_WITH_QUOTE].sort()
-		);
-		const empty = check((await geojson('?q=introuvablexyz')).text) as unknown as Collection;
-		expect(empty.features).toEqual([]);
-	});
-});
-
-describe('CSV export', () => {
-	it('is RFC 4180 UTF-8 with the documented header, CRLF, quotes and | multi-values', async () => {
-		const { res, text, records } = await csv();
-		expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-		expect(res.headers.get('content-disposition')).toBe(
-			'attachment; filename="structures-cartographie.csv"'
-		);
-		expect(text.split('\r\n')[0]).toBe(csvHeader.join(','));
-		expect(text.endsWith('\r\n')).toBe(true);
-		// No field spans lines here: every line ends with CRLF, one per record and the header.
-		expect(text.split('\r\n')).toHaveLength(records.length + 2);
-		expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-		expect(text).toContain('"Coopératives ""Rhône, Saône"" & Cie"');
-		expect(records).toHaveLength(4);
-		const rhone = records.find((r) => r.nom === NAME_WITH_QUOTE)!;
-		expect(rhone.types_cooperation).toBe('scic|ptce');
-		expect(rhone.dimensions_libelles).toBe('Gouvernance et organisation|Juridique');
-		expect(rhone.territoires).toBe('region:84|departement:69');
-		expect(rhone.territoires_noms).toBe('Auvergne-Rhône-Alpes|Rhône');
-		expect(rhone.email).toBe('public@exemple.fr');
-		expect(rhone.telephone).toBe('');
-		expect(rhone.site_web).toBe('');
-		expect(rhone.national).toBe('false');
-		expect(text).not.toContain('secret@exemple.fr');
-	});
-
-	it('honours the filters', async () => {
-		const { records } = await csv('?region=84&dimension=gouvernance');
-		expect(records.map((r) => r.nom).sort()).toEqual(['Forez ensemble', NAME_WITH_QUOTE].sort());
-	});
-});
-
 describe('OpenAPI document', () => {
 	it('is valid and describes the items the JSON export gives', async () => {
-		const doc = (await (await openApiResponse(t.ctx)).json()) as OpenApiDoc;
+		const doc = (await (await openApiResponse(db.t.ctx)).json()) as OpenApiDoc;
 		const result = await new Validator().validate(structuredClone(doc));
 		expect(result.errors ?? []).toEqual([]);
 		expect(result.valid).toBe(true);
@@ -359,45 +180,5 @@ describe('OpenAPI document', () => {
 		for (const f of features) {
 			expect(schemaErrors(doc, { $ref: '#/components/schemas/StructureFeature' }, f)).toEqual([]);
 		}
-	});
-});
-
-describe('streaming', () => {
-	it('streams thousands of fiches through several cursor fetches, and stops on cancel', async () => {
-		await insertExampleFiches(t.ctx, 2_500, { revisions: false, seed: 7 });
-		const expected = 2_504;
-		expect(expected).toBeGreaterThan(2 * CURSOR_BATCH);
-		const { records } = await csv();
-		expect(records).toHaveLength(expected);
-		expect(new Set(records.map((r) => r.id)).size).toBe(expected);
-		const doc = check((await geojson()).text) as unknown as Collection;
-		expect(doc.features).toHaveLength(expected);
-
-		// A client that goes away: the cursor's connection goes back to the pool.
-		const pool = poolOf(t.ctx.db);
-		const res = await structuresCsv(t.ctx, api('/api/v1/structures.csv'));
-		const reader = res.body!.getReader();
-		await reader.read();
-		await reader.read();
-		await reader.cancel();
-		await new Promise((r) => setTimeout(r, 50));
-		expect(pool.totalCount - pool.idleCount).toBe(0);
-		// A few downloads at once at most, so that the pages keep their connections.
-		const open = [];
-		for (let i = 0; i < MAX_STREAMS; i++) {
-			open.push(await structuresGeojson(t.ctx, api('/api/v1/structures.geojson')));
-		}
-		const refused = await structuresCsv(t.ctx, api('/api/v1/structures.csv'));
-		expect(refused.status).toBe(503);
-		expect(refused.headers.get('retry-after')).toBe('60');
-		expect(((await refused.json()) as { message: string }).message).toMatch(/Réessayez/);
-		for (const r of open) await r.body!.cancel();
-		await new Promise((r) => setTimeout(r, 50));
-		expect(pool.totalCount - pool.idleCount).toBe(0);
-		const empty = await structuresCsv(t.ctx, api('/api/v1/structures.csv?q=xyzintrouvable'));
-		expect(empty.status).toBe(200);
-		expect(await empty.text()).toBe(`${csvHeader.join(',')}\r\n`);
-		// And the pool still answers.
-		expect((await page('?par_page=1')).body.total).toBe(expected);
 	});
 });

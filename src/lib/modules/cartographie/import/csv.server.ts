@@ -4,7 +4,12 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { decodeWindows1252, detectDelimiter, type Delimiter, type FileEncoding } from './mapping';
+import {
+	decodeWindows1252,
+	detectDelimiter,
+	type Delimiter,
+	type FileEncoding
+} from './file-format';
 
 /** A problem of the file itself, shown to the person who uploaded it. */
 export class CsvFileError extends Error {}

@@ -11,15 +11,13 @@ import { assertCan, type Actor } from '../../../server/auth/policy';
 import { assertUuid, NotFoundError, ValidationError } from '../../../server/errors';
 import { fileStore } from '../../../server/storage/local';
 import { chunksOf, CsvFileError, delimiterOf, detectEncoding, records } from './csv.server';
+import { looksBinary, type Delimiter, type FileEncoding } from './file-format';
 import {
 	guessMapping,
 	isBlankRecord,
-	looksBinary,
 	mappingFromJson,
 	mappingToJson,
 	reportRecords,
-	type Delimiter,
-	type FileEncoding,
 	type RowError
 } from './mapping';
 

@@ -1,24 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { csvHeader } from '../opendata/fields';
+import { csvHeader } from '../opendata/csv-columns';
 import { referenceData } from '../reference-data';
+import { codeReader, parseBoolean, parseTerritoryToken, splitMulti } from './cells';
+import { decodeWindows1252, detectDelimiter, looksBinary } from './file-format';
 import {
 	cellsOf,
-	codeReader,
 	compactName,
-	decodeWindows1252,
-	detectDelimiter,
 	guessMapping,
 	importFields,
 	isBlankRecord,
-	looksBinary,
 	mappingFromForm,
 	mappingFromJson,
 	mappingProblems,
 	mappingToJson,
-	parseBoolean,
-	parseTerritoryToken,
-	reportRecords,
-	splitMulti
+	reportRecords
 } from './mapping';
 
 describe('guessing the mapping from the header', () => {

@@ -15,12 +15,14 @@ import type { TerritoryKind } from '../rules';
 import { referenceFields } from '../schemas';
 import {
 	BOOLEAN_MESSAGE,
-	cellsOf,
 	codeReader,
-	isImportField,
 	parseBoolean,
 	parseTerritoryToken,
-	splitMulti,
+	splitMulti
+} from './cells';
+import {
+	cellsOf,
+	isImportField,
 	type ColumnMapping,
 	type ImportField,
 	type RowError

@@ -3,9 +3,10 @@
  * doubled), one header row of the columns documented on /cartographie/donnees.
  */
 import { stringify } from 'csv-stringify/sync';
-import { csvHeader, toCsvRecord, type ExportContext, type ExportRow } from './fields';
+import { csvHeader, toCsvRecord } from './csv-columns';
+import type { ExportContext, ExportRow } from './field-types';
 
-export { CSV_FILENAME } from './fields';
+export { CSV_FILENAME } from './csv-columns';
 
 const options = { delimiter: ',', record_delimiter: '\r\n', quote: '"', escape: '"' } as const;
 

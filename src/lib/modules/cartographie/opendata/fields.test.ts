@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { referenceData, referenceListNames } from '../reference-data';
+import { codeReader, splitMulti } from '../import/cells';
 import { csvBatch, csvHead } from './csv';
-import {
-	csvHeader,
-	isoDate,
-	openDataFields,
-	toCsvRecord,
-	toItem,
-	type ExportContext,
-	type ExportRow
-} from './fields';
+import { csvHeader, toCsvRecord } from './csv-columns';
+import type { ExportContext, ExportRow } from './field-types';
+import { isoDate, openDataFields, toItem } from './fields';
 import { geojsonBatch, geojsonHead, geojsonTail, toFeature } from './geojson';
 
 const x: ExportContext = {
@@ -118,6 +113,22 @@ describe('open data fields', () => {
 		expect(col(second!, 'cout_libelle')).toBe('');
 		expect(col(second!, 'territoires')).toBe('');
 		expect(toCsvRecord(sampleRow(), x)).toHaveLength(csvHeader.length);
+	});
+
+	it('escape a "|" inside a label so that the import reads the same values back', () => {
+		const labels = structuredClone(x.labels);
+		labels.dimension.gouvernance = 'Gouvernance | organisation';
+		labels.dimension.juridique = 'Juridique \\ fiscal';
+		const row = sampleRow({ dimensions: ['gouvernance', 'juridique'] });
+		const [, record] = parse(csvHead + csvBatch([row], { ...x, labels })) as string[][];
+		const cell = record![csvHeader.indexOf('dimensions_libelles')]!;
+		expect(cell).toBe('Gouvernance \\| organisation|Juridique \\\\ fiscal');
+		expect(splitMulti(cell)).toEqual(['Gouvernance | organisation', 'Juridique \\ fiscal']);
+		const read = codeReader(
+			Object.entries(labels.dimension).map(([code, label]) => ({ code, label }))
+		);
+		expect(splitMulti(cell).map(read)).toEqual(['gouvernance', 'juridique']);
+		expect(splitMulti(record![csvHeader.indexOf('dimensions')])).toEqual(row.dimensions);
 	});
 
 	it('write GeoJSON features with [lon, lat] numbers, or a null geometry', () => {

@@ -1,97 +1,19 @@
 /**
  * Every public field of the open data exports, in one place: the JSON items, the GeoJSON
- * properties, the CSV columns, the OpenAPI schema and the documentation page are all built from
- * this list, so that they cannot drift apart. Pure: no database, no server import.
+ * properties, the CSV columns (csv-columns.ts), the OpenAPI schema and the documentation page
+ * are all built from this list, so that they cannot drift apart. Pure: no database, no server
+ * import.
  */
 import type { ReferenceListName } from '../reference-data';
 import type { TerritoryKind } from '../rules';
-
-/** One row of the export query (rows.server.ts): public columns only, contacts already masked. */
-export interface ExportRow {
-	id: string;
-	slug: string;
-	name: string;
-	acronym: string | null;
-	short_description: string;
-	presentation: string | null;
-	siret: string | null;
-	address: string | null;
-	commune_code: string | null;
-	commune_nom: string | null;
-	departement_code: string | null;
-	region_code: string | null;
-	lat: number | null;
-	lon: number | null;
-	national: boolean;
-	territories: { kind: TerritoryKind; code: string; nom: string | null }[] | null;
-	kinds: string[];
-	dimensions: string[];
-	modalities: string[];
-	stages: string[];
-	cost: string | null;
-	methodologies: string | null;
-	needs_seen: string | null;
-	publics: string | null;
-	networks: string | null;
-	/** Null unless the contact chose to make it public (masked in SQL). */
-	email: string | null;
-	phone: string | null;
-	website: string | null;
-	last_verified_at: Date | string | null;
-	updated_at: Date | string;
-}
-
-/** A territory of intervention as exported. */
-export interface ExportTerritory {
-	type: TerritoryKind;
-	code: string;
-	nom: string | null;
-}
-
-/** What the values need besides the row: labels of the reference lists, the site's address. */
-export interface ExportContext {
-	labels: Record<ReferenceListName, Record<string, string>>;
-	baseUrl: string;
-}
-
-export type FieldType = 'string' | 'number' | 'boolean' | 'string[]' | 'territories';
-export type FieldFormat = 'uuid' | 'uri' | 'email' | 'date-time' | 'markdown';
-export type FieldValue = string | number | boolean | null | string[] | ExportTerritory[];
-
-export interface CsvColumn {
-	name: string;
-	description: string;
-	example: string;
-	value: (row: ExportRow, x: ExportContext) => string;
-}
-
-export interface OpenDataField {
-	/** Name of the JSON property, of the GeoJSON property and (unless `csv`) of the CSV column. */
-	name: string;
-	type: FieldType;
-	format?: FieldFormat;
-	nullable: boolean;
-	/** French meaning, shown on /cartographie/donnees and in the OpenAPI document. */
-	description: string;
-	example: FieldValue;
-	/** Coded field: its values are the codes of this reference list. */
-	list?: ReferenceListName;
-	/** This field gives the labels of the codes of another field. */
-	labelsOf?: string;
-	/** Fixed allowed values (not from a reference list), with their French meaning. */
-	values?: readonly { code: string; label: string }[];
-	maxLength?: number;
-	pattern?: string;
-	value: (row: ExportRow, x: ExportContext) => FieldValue;
-	/** CSV columns when the field does not fit one plain column. */
-	csv?: CsvColumn[];
-}
-
-/** Name of the downloaded CSV file. */
-export const CSV_FILENAME = 'structures-cartographie.csv';
-
-/** Separator of the values of a multi-valued CSV column. */
-export const MULTI_SEPARATOR = '|';
+import type {
+	ExportContext,
+	ExportRow,
+	ExportTerritory,
+	FieldValue,
+	OpenDataField
+} from './field-types';
+import { joinMulti } from './multi-values';
 
 export const territoryKinds: readonly { code: TerritoryKind; label: string }[] = [
 	{ code: 'region', label: 'Région (code INSEE)' },
@@ -291,19 +213,13 @@ export const openDataFields: readonly OpenDataField[] = [
 				description:
 					"Territoire d'intervention : « type:code » de chaque territoire, séparés par « | » (type : region, departement, epci ou commune).",
 				example: 'region:84|departement:69',
-				value: (row) =>
-					territoriesOf(row)
-						.map((t) => `${t.type}:${t.code}`)
-						.join(MULTI_SEPARATOR)
+				value: (row) => joinMulti(territoriesOf(row).map((t) => `${t.type}:${t.code}`))
 			},
 			{
 				name: 'territoires_noms',
 				description: 'Noms des territoires d’intervention, dans le même ordre, séparés par « | ».',
 				example: 'Auvergne-Rhône-Alpes|Rhône',
-				value: (row) =>
-					territoriesOf(row)
-						.map((t) => t.nom ?? '')
-						.join(MULTI_SEPARATOR)
+				value: (row) => joinMulti(territoriesOf(row).map((t) => t.nom ?? ''))
 			}
 		]
 	},
@@ -425,52 +341,4 @@ export function toItem(row: ExportRow, x: ExportContext): Record<string, FieldVa
 	const item: Record<string, FieldValue> = {};
 	for (const f of openDataFields) item[f.name] = f.value(row, x);
 	return item;
-}
-
-/** A plain value as one CSV cell: empty for null, "true"/"false", lists joined with "|". */
-export function csvCell(value: FieldValue): string {
-	if (value === null) return '';
-	if (Array.isArray(value)) {
-		return value
-			.map((v) => (typeof v === 'string' ? v : `${v.type}:${v.code}`))
-			.join(MULTI_SEPARATOR);
-	}
-	return String(value);
-}
-
-/** Every CSV column, in order, with its meaning and how to get it. */
-export const csvColumns: readonly CsvColumn[] = openDataFields.flatMap(
-	(f): CsvColumn[] =>
-		f.csv ?? [
-			{
-				name: f.name,
-				description: f.description,
-				example: csvCell(f.example),
-				value: (row, x) => csvCell(f.value(row, x))
-			}
-		]
-);
-
-/** The header row of the CSV export. */
-export const csvHeader: readonly string[] = csvColumns.map((c) => c.name);
-
-/** One CSV record of a row, in the order of `csvHeader`. */
-export function toCsvRecord(row: ExportRow, x: ExportContext): string[] {
-	return csvColumns.map((c) => c.value(row, x));
-}
-
-/** "Texte", "Liste de textes"…: the type of a field in words, for the documentation page. */
-export function typeLabel(f: OpenDataField): string {
-	if (f.type === 'territories') return 'Liste de territoires (type, code, nom)';
-	if (f.type === 'string[]') return 'Liste de textes';
-	if (f.type === 'number') return 'Nombre décimal';
-	if (f.type === 'boolean') return 'Booléen';
-	const formats: Record<FieldFormat, string> = {
-		uuid: 'Texte (UUID)',
-		uri: 'Texte (URL)',
-		email: 'Texte (adresse email)',
-		'date-time': 'Date et heure (ISO 8601)',
-		markdown: 'Texte (Markdown)'
-	};
-	return f.format ? formats[f.format] : 'Texte';
 }

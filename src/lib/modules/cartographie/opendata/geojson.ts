@@ -3,7 +3,8 @@
  * numbers (no `crs` member), the public fields as properties, `geometry: null` without a point.
  * Written piece by piece so that a large collection streams.
  */
-import { toItem, type ExportContext, type ExportRow, type FieldValue } from './fields';
+import type { ExportContext, ExportRow, FieldValue } from './field-types';
+import { toItem } from './fields';
 
 export interface StructureFeature {
 	type: 'Feature';

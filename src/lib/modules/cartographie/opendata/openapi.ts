@@ -3,13 +3,10 @@
  * reference lists, so that it describes exactly what the exports write. Pure.
  */
 import type { ReferenceListName } from '../reference-data';
-import {
-	csvHeader,
-	MULTI_SEPARATOR,
-	openDataFields,
-	territoryKinds,
-	type OpenDataField
-} from './fields';
+import { csvHeader } from './csv-columns';
+import type { OpenDataField } from './field-types';
+import { openDataFields, territoryKinds } from './fields';
+import { MULTI_SEPARATOR } from './multi-values';
 
 export const DEFAULT_PER_PAGE = 100;
 export const MAX_PER_PAGE = 500;
@@ -195,7 +192,7 @@ export function openApiDocument(input: OpenApiInput) {
 				get: {
 					operationId: 'exporterStructuresCSV',
 					summary: 'Toutes les structures publiées, en CSV (UTF-8, RFC 4180)',
-					description: `Séparateur virgule, fin de ligne CRLF, une ligne d'en-tête : ${csvHeader.join(', ')}. Les valeurs multiples sont séparées par « ${MULTI_SEPARATOR} ».`,
+					description: `Séparateur virgule, fin de ligne CRLF, une ligne d'en-tête : ${csvHeader.join(', ')}. Les valeurs multiples sont séparées par « ${MULTI_SEPARATOR} » ; un « ${MULTI_SEPARATOR} » ou un « \\ » qui fait partie d'une valeur est précédé d'un « \\ ».`,
 					parameters: filterRefs(input),
 					responses: {
 						'200': {

@@ -11,7 +11,7 @@ import { log } from '../../../server/log';
 import type { ReferenceLists } from '../reference.server';
 import type { ReferenceListName } from '../reference-data';
 import { prepareSearch } from '../search.server';
-import type { ExportContext, ExportRow } from './fields';
+import type { ExportContext, ExportRow } from './field-types';
 
 /** Rows read by each `fetch` of the cursor. */
 export const CURSOR_BATCH = 1_000;

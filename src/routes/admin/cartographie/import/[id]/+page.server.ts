@@ -1,10 +1,7 @@
 import { getImport } from '#lib/modules/cartographie/import/import.server.ts';
 import { startCheck, startImport } from '#lib/modules/cartographie/import/run.server.ts';
-import {
-	delimiterLabels,
-	encodingLabels,
-	importFields
-} from '#lib/modules/cartographie/import/mapping.ts';
+import { delimiterLabels, encodingLabels } from '#lib/modules/cartographie/import/file-format.ts';
+import { importFields } from '#lib/modules/cartographie/import/mapping.ts';
 import { formToObject } from '#lib/server/forms.ts';
 import { formActionThenRedirect, guarded, requestInfo } from '#lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
