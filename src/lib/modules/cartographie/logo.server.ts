@@ -7,14 +7,9 @@ import type { Ctx } from '../../server/context';
 import { cartoFiches } from '../../server/db/schema';
 import { NotFoundError } from '../../server/errors';
 import { log } from '../../server/log';
-import { fileStore, type StoredFile } from '../../server/storage/local';
-import {
-	checkLogo,
-	LOGO_MAX_BYTES,
-	logoMimeOfKey,
-	type LogoMime,
-	type LogoVerdict
-} from '../community/rules';
+import { fileStore } from '../../server/storage/local';
+import { storedLogo, type ServedLogo } from '../community/logo-file.server';
+import { checkLogo, LOGO_MAX_BYTES, type LogoVerdict } from '../community/rules';
 
 const CHOOSE_AGAIN = 'Choisissez à nouveau le fichier.';
 
@@ -57,21 +52,13 @@ export async function discardLogo(ctx: Ctx, key: string | null) {
 }
 
 /** The logo of a published fiche, for serving: its type, a validator for caches, its bytes. */
-export async function ficheLogo(
-	ctx: Ctx,
-	slug: string
-): Promise<{ mime: LogoMime; etag: string; read(): Promise<StoredFile | null> }> {
+export async function ficheLogo(ctx: Ctx, slug: string): Promise<ServedLogo> {
 	const [f] = await ctx.db
 		.select({ logoPath: cartoFiches.logoPath, status: cartoFiches.status })
 		.from(cartoFiches)
 		.where(eq(cartoFiches.slug, slug));
 	if (!f || f.status !== 'publiee') throw new NotFoundError('Fiche introuvable.');
-	const key = f.logoPath;
-	const mime = key ? logoMimeOfKey(key) : null;
-	if (!key || !mime) throw new NotFoundError("Cette fiche n'a pas de logo.");
-	return {
-		mime,
-		etag: `"${key.slice(key.lastIndexOf('/') + 1)}"`,
-		read: () => fileStore(ctx.env).read(key)
-	};
+	const logo = storedLogo(ctx, f.logoPath);
+	if (!logo) throw new NotFoundError("Cette fiche n'a pas de logo.");
+	return logo;
 }

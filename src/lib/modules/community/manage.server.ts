@@ -9,8 +9,9 @@ import { audit } from '../../server/audit/audit';
 import { assertUuid, NotFoundError, ValidationError } from '../../server/errors';
 import { validate } from '../../server/forms';
 import { log } from '../../server/log';
-import { fileStore, type FileStore, type StoredFile } from '../../server/storage/local';
-import { checkLogo, LOGO_MAX_BYTES, logoMimeOfKey, slugify, type LogoMime } from './rules';
+import { fileStore, type FileStore } from '../../server/storage/local';
+import { storedLogo, type ServedLogo } from './logo-file.server';
+import { checkLogo, LOGO_MAX_BYTES, slugify } from './rules';
 import { structureSchema, type StructureInput } from './schemas';
 
 export async function getStructureForEdit(ctx: Ctx, actor: Actor | null, id: string) {
@@ -167,24 +168,15 @@ export async function saveStructure(
 }
 
 /** The logo of a structure, for serving: its type, a validator for caches, and its bytes. */
-export async function structureLogo(
-	ctx: Ctx,
-	slug: string
-): Promise<{ mime: LogoMime; etag: string; read(): Promise<StoredFile | null> }> {
+export async function structureLogo(ctx: Ctx, slug: string): Promise<ServedLogo> {
 	const [s] = await ctx.db
 		.select({ logoPath: structures.logoPath })
 		.from(structures)
 		.where(eq(structures.slug, slug));
 	if (!s) throw new NotFoundError('Structure introuvable.');
-	const key = s.logoPath;
-	const mime = key ? logoMimeOfKey(key) : null;
-	if (!key || !mime) throw new NotFoundError("Cette structure n'a pas de logo.");
-	// A key is never reused (a new upload gets a new name): it identifies the content.
-	return {
-		mime,
-		etag: `"${key.slice(key.lastIndexOf('/') + 1)}"`,
-		read: () => fileStore(ctx.env).read(key)
-	};
+	const logo = storedLogo(ctx, s.logoPath);
+	if (!logo) throw new NotFoundError("Cette structure n'a pas de logo.");
+	return logo;
 }
 
 export async function deleteStructure(
