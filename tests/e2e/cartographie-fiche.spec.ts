@@ -1,49 +1,9 @@
-import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
+import { expect, test } from '@playwright/test';
+import { query } from './support/db';
+import { collectErrors } from './support/page-errors';
 import { expectAccessible, visit } from './support/a11y';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
-
-/** A query on the e2e database of this run (see support/serve.js). */
-async function query<T extends pg.QueryResultRow>(
-	baseURL: string,
-	text: string,
-	values: unknown[]
-) {
-	const url = fs.readFileSync(`tests/.tmp/e2e-database-url-${new URL(baseURL).port}`, 'utf8');
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		return (await client.query<T>(text, values)).rows;
-	} finally {
-		await client.end();
-	}
-}
-
-/**
- * Console errors (a CSP violation is one: "Refused to execute…") and uncaught exceptions of a page.
- * The answers 400 (bad input) and 404 (pending fiche) the test asks for are not counted.
- */
-function collectErrors(page: Page) {
-	const errors: string[] = [];
-	page.on('console', (msg) => {
-		const text = msg.text();
-		if (msg.type() !== 'error') return;
-		if (/^Failed to load resource: the server responded with a status of (400|404)\b/.test(text)) {
-			return;
-		}
-		errors.push(text);
-	});
-	page.on('pageerror', (err) => errors.push(err.message));
-	// Also what the browser reports as a violation of the Content-Security-Policy.
-	void page.addInitScript(() => {
-		addEventListener('securitypolicyviolation', (e) =>
-			console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)
-		);
-	});
-	return errors;
-}
 
 test('someone proposes a fiche, it is published, a visitor reads it and reports an error', async ({
 	page,

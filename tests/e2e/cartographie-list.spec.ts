@@ -1,14 +1,10 @@
-import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import pg from 'pg';
+import { withDatabase } from './support/db';
 import { expectAccessible } from './support/a11y';
 
 /** Two published fiches straight in the e2e database (the demo fiches do not exist yet). */
 async function createFiches(baseURL: string) {
-	const url = fs.readFileSync(`tests/.tmp/e2e-database-url-${new URL(baseURL).port}`, 'utf8');
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
 	const suffix = randomBytes(3).toString('hex');
 	const fiches = [
 		{
@@ -30,7 +26,7 @@ async function createFiches(baseURL: string) {
 			territory: ['departement', '42']
 		}
 	];
-	try {
+	await withDatabase(baseURL, async (client) => {
 		// A retry starts from the same two fiches.
 		await client.query(`delete from carto_fiches where name = any($1)`, [
 			fiches.map((f) => f.name)
@@ -57,9 +53,7 @@ async function createFiches(baseURL: string) {
 				[rows[0]!.id, ...f.territory]
 			);
 		}
-	} finally {
-		await client.end();
-	}
+	});
 }
 
 /** Presses Tab until the element with this id has the focus (keyboard only). */

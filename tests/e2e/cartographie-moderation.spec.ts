@@ -1,26 +1,9 @@
-import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
+import { query } from './support/db';
 import { adminPage, createAccount, login } from './support/accounts';
 import { expectAccessible, visit } from './support/a11y';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
-
-/** A query on the e2e database of this run (see support/serve.js). */
-async function query<T extends pg.QueryResultRow>(
-	baseURL: string,
-	text: string,
-	values: unknown[]
-) {
-	const url = fs.readFileSync(`tests/.tmp/e2e-database-url-${new URL(baseURL).port}`, 'utf8');
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		return (await client.query<T>(text, values)).rows;
-	} finally {
-		await client.end();
-	}
-}
 
 test('a proposed fiche is published by a moderator, then a visitor finds it', async ({
 	page,

@@ -1,38 +1,10 @@
-import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
+import { expect, test } from '@playwright/test';
+import { query } from './support/db';
+import { collectErrors } from './support/page-errors';
 import { expectAccessible, visit } from './support/a11y';
 import { adminPage, linkFromOutbox } from './support/accounts';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
-
-/** A query on the e2e database of this run (see support/serve.js). */
-async function query<T extends pg.QueryResultRow>(
-	baseURL: string,
-	text: string,
-	values: unknown[]
-) {
-	const url = fs.readFileSync(`tests/.tmp/e2e-database-url-${new URL(baseURL).port}`, 'utf8');
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		return (await client.query<T>(text, values)).rows;
-	} finally {
-		await client.end();
-	}
-}
-
-/** Uncaught exceptions and console errors, but the 400 and 404 answers the test asks for. */
-function collectErrors(page: Page) {
-	const errors: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() !== 'error') return;
-		if (/status of (400|404)\b/.test(msg.text())) return;
-		errors.push(msg.text());
-	});
-	page.on('pageerror', (err) => errors.push(err.message));
-	return errors;
-}
 
 test('a structure proposes its fiche, edits it through the private link, confirms it', async ({
 	page,

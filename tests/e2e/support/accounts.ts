@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { expect, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
 import { ADMIN } from '../../../playwright.config';
 import { expectAccessible } from './a11y';
+import { query } from './db';
 
 export { ADMIN };
 
@@ -42,15 +41,12 @@ export async function createAccount(
 	role: 'membre' | 'coordination' | 'admin' = 'membre',
 	baseURL = 'http://localhost:4173'
 ) {
-	const url = fs.readFileSync(`tests/.tmp/e2e-database-url-${new URL(baseURL).port}`, 'utf8');
 	const email = `${role}-${randomBytes(4).toString('hex')}@example.org`;
 	const password = 'une phrase de passe pour les tests';
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	await client.query(
+	await query(
+		baseURL,
 		`insert into users (email, name, role, status, password_hash) values ($1, $2, $3, 'active', $4)`,
 		[email, `Compte ${role}`, role, await hash(password)]
 	);
-	await client.end();
 	return { email, password };
 }
