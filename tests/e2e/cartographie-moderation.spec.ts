@@ -10,6 +10,9 @@ test('a proposed fiche is published by a moderator, then a visitor finds it', as
 	browser,
 	baseURL
 }) => {
+	// The whole path of a fiche through three people, with axe on every page: on a busy
+	// two-core machine it comes close to the default minute.
+	test.slow();
 	const name = `Accompagner en Rhône ${unique()}`;
 	const contact = `contact-${unique()}@exemple.fr`;
 
