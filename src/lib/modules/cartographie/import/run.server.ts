@@ -22,6 +22,7 @@ import {
 	fileKey,
 	findImport,
 	MAX_ERRORS,
+	runningTasks,
 	type ImportReport,
 	type TargetStatus
 } from './import.server';
@@ -34,7 +35,6 @@ import {
 	type ColumnMapping,
 	type RowError
 } from './mapping';
-import { runningTasks } from './interrupted.server';
 import { checkBatch, createRowReader, type CheckedRow } from './rows.server';
 
 export const BATCH_SIZE = 500;
