@@ -1,0 +1,35 @@
+import { formActionThenRedirect, guarded } from '#lib/server/http.ts';
+import { assertCan } from '#lib/server/auth/policy.ts';
+import {
+	getProduction,
+	productionsPath,
+	updateProduction
+} from '#lib/modules/productions/service.server.ts';
+import { productionForm } from '#lib/modules/productions/routes.server.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	guarded(event, async () => {
+		const data = await getProduction(
+			event.locals.app,
+			event.locals.actor,
+			event.params.slug,
+			event.params.id
+		);
+		assertCan(event.locals.actor, 'space.contribute', { spaceId: data.space.id });
+		return data;
+	});
+
+export const actions: Actions = {
+	save: (event) =>
+		formActionThenRedirect(event, async (form) => {
+			await updateProduction(
+				event.locals.app,
+				event.locals.actor,
+				event.params.slug,
+				event.params.id,
+				productionForm(form)
+			);
+			return `${productionsPath(event.params.slug)}/${event.params.id}`;
+		})
+};
