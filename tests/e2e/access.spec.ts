@@ -110,6 +110,64 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 		access: 'public',
 		actions: { restore: 'coordination' }
 	},
+	// A space's feuille de route, productions and decisions follow its details' visibility (the
+	// comité de pilotage's: members); writing needs the space's rights.
+	'/chantiers/[slug]/feuille-de-route': {
+		path: '/chantiers/comite-de-pilotage/feuille-de-route',
+		access: 'member',
+		actions: { status: 'coordination', objective: 'coordination', move: 'coordination' }
+	},
+	'/chantiers/[slug]/feuille-de-route/actions/nouvelle': {
+		path: '/chantiers/comite-de-pilotage/feuille-de-route/actions/nouvelle',
+		access: 'coordination',
+		actions: { create: 'coordination' }
+	},
+	'/chantiers/[slug]/feuille-de-route/actions/[id]': {
+		path: '/chantiers/comite-de-pilotage/feuille-de-route/actions/00000000-0000-4000-8000-000000000000',
+		access: 'member',
+		actions: { save: 'coordination' }
+	},
+	'/chantiers/[slug]/feuille-de-route/objectifs/[id]': {
+		path: '/chantiers/comite-de-pilotage/feuille-de-route/objectifs/00000000-0000-4000-8000-000000000000',
+		access: 'coordination',
+		actions: { save: 'coordination' }
+	},
+	'/chantiers/[slug]/productions': {
+		path: '/chantiers/comite-de-pilotage/productions',
+		access: 'member'
+	},
+	'/chantiers/[slug]/productions/nouvelle': {
+		path: '/chantiers/comite-de-pilotage/productions/nouvelle',
+		access: 'coordination',
+		actions: { create: 'coordination' }
+	},
+	'/chantiers/[slug]/productions/[id]': {
+		path: '/chantiers/comite-de-pilotage/productions/00000000-0000-4000-8000-000000000000',
+		access: 'member'
+	},
+	'/chantiers/[slug]/productions/[id]/modifier': {
+		path: '/chantiers/comite-de-pilotage/productions/00000000-0000-4000-8000-000000000000/modifier',
+		access: 'coordination',
+		actions: { save: 'coordination' }
+	},
+	'/chantiers/[slug]/productions/[id]/fichier': {
+		path: '/chantiers/comite-de-pilotage/productions/00000000-0000-4000-8000-000000000000/fichier',
+		access: 'member'
+	},
+	'/chantiers/[slug]/decisions': {
+		path: '/chantiers/comite-de-pilotage/decisions',
+		access: 'member'
+	},
+	'/chantiers/[slug]/decisions/nouvelle': {
+		path: '/chantiers/comite-de-pilotage/decisions/nouvelle',
+		access: 'coordination',
+		actions: { create: 'coordination' }
+	},
+	'/chantiers/[slug]/decisions/[id]': {
+		path: '/chantiers/comite-de-pilotage/decisions/00000000-0000-4000-8000-000000000000',
+		access: 'coordination',
+		actions: { save: 'coordination' }
+	},
 	'/accessibilite': { path: '/accessibilite', access: 'public' },
 	'/donnees-personnelles': { path: '/donnees-personnelles', access: 'public' },
 	'/connexion': { path: '/connexion', access: 'public', actions: { default: 'public' } },

@@ -1,5 +1,6 @@
 import { formActionThenRedirect, guarded } from '#lib/server/http.ts';
 import { assertCan } from '#lib/server/auth/policy.ts';
+import { readableSpace } from '#lib/modules/roadmap/access.server.ts';
 import {
 	getProduction,
 	productionsPath,
@@ -10,14 +11,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
 	guarded(event, async () => {
-		const data = await getProduction(
-			event.locals.app,
-			event.locals.actor,
-			event.params.slug,
-			event.params.id
-		);
-		assertCan(event.locals.actor, 'space.contribute', { spaceId: data.space.id });
-		return data;
+		// The right to write comes first: an unknown production says nothing to whoever may not edit.
+		const space = await readableSpace(event.locals.app, event.locals.actor, event.params.slug);
+		assertCan(event.locals.actor, 'space.contribute', { spaceId: space.id });
+		return getProduction(event.locals.app, event.locals.actor, event.params.slug, event.params.id);
 	});
 
 export const actions: Actions = {
