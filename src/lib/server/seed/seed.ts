@@ -6,6 +6,11 @@ import {
 	keyFigures,
 	milestones,
 	pageRevisions,
+	roadmapActionChanges,
+	roadmapActionProductions,
+	roadmapActions,
+	spaceDecisions,
+	spaceProductions,
 	pages,
 	spaceMembers,
 	spaceObjectives,
@@ -104,9 +109,13 @@ export async function seedDemarche(ctx: Ctx) {
 				position
 			}))
 		];
-		if (objectives.length) {
-			await db.insert(spaceObjectives).values(objectives.map((o) => ({ ...o, spaceId: row!.id })));
-		}
+		const objectiveRows = objectives.length
+			? await db
+					.insert(spaceObjectives)
+					.values(objectives.map((o) => ({ ...o, spaceId: row!.id })))
+					.returning({ id: spaceObjectives.id, kind: spaceObjectives.kind })
+			: [];
+		await seedWork(db, space.slug, row!.id, objectiveRows);
 		for (const m of members) {
 			await db.insert(spaceMembers).values({
 				spaceId: row!.id,
@@ -139,6 +148,60 @@ export async function seedDemarche(ctx: Ctx) {
 		await db
 			.insert(charterVersions)
 			.values({ version: 1, pageId: charter.id, revision: 1, summary: 'Première version' });
+	}
+}
+
+/**
+ * A seed space's productions, feuille de route and relevé de décisions (seeds 000 and 001).
+ * Objectives are named by kind and rank, as the seed data lists them.
+ */
+async function seedWork(
+	db: Ctx['db'],
+	slug: string,
+	spaceId: string,
+	objectives: { id: string; kind: 'strategique' | 'operationnel' }[]
+) {
+	const productionIds = new Map<string, string>();
+	for (const p of content.productions.filter((x) => x.spaceSlug === slug)) {
+		const { key, spaceSlug: _space, date, ...rest } = p;
+		const [row] = await db
+			.insert(spaceProductions)
+			.values({ ...rest, date: date ?? null, spaceId, visibility: 'public' })
+			.returning({ id: spaceProductions.id });
+		productionIds.set(key, row!.id);
+	}
+	const byRank = (ref: string) => {
+		const [kind, rank] = ref.split(':');
+		const id = objectives.filter((o) => o.kind === kind)[Number(rank)]?.id;
+		if (!id) throw new Error(`Seed: no objective ${ref} in ${slug}`);
+		return id;
+	};
+	for (const [position, a] of (content.roadmaps[slug] ?? []).entries()) {
+		const [row] = await db
+			.insert(roadmapActions)
+			.values({
+				spaceId,
+				objectiveId: byRank(a.objective),
+				title: a.title,
+				description: a.description ?? null,
+				status: a.status,
+				doneAt: a.doneAt ? new Date(`${a.doneAt}T12:00:00Z`) : null,
+				position
+			})
+			.returning({ id: roadmapActions.id });
+		await db.insert(roadmapActionChanges).values({ actionId: row!.id, changes: { created: true } });
+		const links = (a.productions ?? []).map((k) => productionIds.get(k)!);
+		if (links.length) {
+			await db
+				.insert(roadmapActionProductions)
+				.values(links.map((productionId) => ({ actionId: row!.id, productionId })));
+		}
+	}
+	const decisions = content.decisions.filter((d) => d.spaceSlug === slug);
+	if (decisions.length) {
+		await db
+			.insert(spaceDecisions)
+			.values(decisions.map(({ spaceSlug: _space, ...d }) => ({ ...d, spaceId })));
 	}
 }
 

@@ -4,3 +4,5 @@ export { structures } from './structures';
 export { people } from './people';
 export { milestones, figures } from './timeline';
 export { pages } from './pages';
+export { roadmaps } from './roadmap';
+export { productions, decisions } from './productions';

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { figures, milestones, pages, people, spaces, structures } from './index';
+import {
+	decisions,
+	figures,
+	milestones,
+	pages,
+	people,
+	productions,
+	roadmaps,
+	spaces,
+	structures
+} from './index';
 
 const SLUG = /^[a-z0-9-]+$/;
 
@@ -114,5 +124,57 @@ describe('seed data of the démarche', () => {
 		expect(charter.body).toMatch(/relever concrètement un défi commun/);
 		expect(charter.body).toMatch(/réflexion et l'expérimentation/);
 		expect(charter.body.match(/^\d+\. \*\*/gm)?.length).toBe(10);
+	});
+
+	it('puts each seeded action under an objective of its space, linked to its own productions', () => {
+		expect(Object.keys(roadmaps).sort()).toEqual(spaces.map((s) => s.slug).sort());
+		for (const space of spaces) {
+			const own = new Set(productions.filter((p) => p.spaceSlug === space.slug).map((p) => p.key));
+			for (const action of roadmaps[space.slug]!) {
+				const [kind, rank] = action.objective.split(':');
+				const list =
+					kind === 'strategique' ? space.strategicObjectives : space.operationalObjectives;
+				expect(Number(rank), `${space.slug}: ${action.title}`).toBeLessThan(list.length);
+				for (const key of action.productions ?? []) expect(own).toContain(key);
+				if (action.doneAt) {
+					expect(action.status).toBe('fait');
+					expect(isValidIsoDate(action.doneAt)).toBe(true);
+				}
+			}
+			// Every space has realisations and at least one next step.
+			const statuses = roadmaps[space.slug]!.map((a) => a.status);
+			expect(statuses).toContain('fait');
+			expect(statuses.some((s) => s === 'a_faire' || s === 'en_cours')).toBe(true);
+		}
+	});
+
+	it('lists the productions named in the bilan without inventing links', () => {
+		expectUnique(productions.map((p) => p.key));
+		const kinds = (slug: string) =>
+			productions.filter((p) => p.spaceSlug === slug).map((p) => p.kind);
+		expect(kinds('chantier-1-competences-metiers')).toEqual([
+			'referentiel',
+			'referentiel',
+			'referentiel'
+		]);
+		expect(kinds('chantier-2-outils-financiers')).toEqual(['webinaire', 'webinaire']);
+		expect(kinds('chantier-3-accompagnement').sort()).toEqual(['cartographie', 'note']);
+		expect(kinds('chantier-4-ecosystemes-cooperatifs')).toHaveLength(3);
+		expect(kinds('chantier-5-valorisation').sort()).toEqual(['fiche', 'panorama']);
+		for (const p of productions) {
+			expect(p.url).toBeUndefined();
+			expect(p.description).toMatch(/Lien à compléter|\]\(\/cartographie\)/);
+			if (p.date) expect(isValidIsoDate(p.date)).toBe(true);
+		}
+	});
+
+	it('gives the comité de pilotage a dated relevé de décisions that says what is an example', () => {
+		expect(decisions.length).toBeGreaterThanOrEqual(3);
+		for (const d of decisions) {
+			expect(d.spaceSlug).toBe('comite-de-pilotage');
+			expect(isValidIsoDate(d.date)).toBe(true);
+			expect(d.details).toMatch(/Exemple|bilan/);
+		}
+		expect(decisions.map((d) => d.date)).toContain('2023-10-13');
 	});
 });

@@ -81,3 +81,48 @@ export interface SeedPage {
 	/** Markdown, French. */
 	body: string;
 }
+
+/** An objective of a seed space: its kind and its index among the objectives of that kind. */
+export type SeedObjectiveRef = `${'strategique' | 'operationnel'}:${number}`;
+
+export interface SeedAction {
+	objective: SeedObjectiveRef;
+	title: string;
+	description?: string;
+	status: 'a_faire' | 'en_cours' | 'fait' | 'abandonnee';
+	/** ISO date when the seeds date the realisation; set only for done actions. */
+	doneAt?: string;
+	/** Keys of productions of the same space. */
+	productions?: string[];
+}
+
+export interface SeedProduction {
+	key: string;
+	spaceSlug: string;
+	title: string;
+	kind:
+		| 'referentiel'
+		| 'webinaire'
+		| 'cartographie'
+		| 'note'
+		| 'fiche'
+		| 'rapport'
+		| 'panorama'
+		| 'outil'
+		| 'autre';
+	/** ISO yyyy-mm-dd (first day when less precise); absent when the seeds give no date. */
+	date?: string;
+	datePrecision: 'day' | 'month' | 'year';
+	/** Markdown, French; says « lien à compléter » when the link is not known. */
+	description: string;
+	/** Only a link the seeds give. */
+	url?: string;
+}
+
+export interface SeedDecision {
+	spaceSlug: string;
+	date: string;
+	decision: string;
+	details: string;
+	status: 'adoptee' | 'en_cours' | 'realisee' | 'ajournee' | 'abandonnee';
+}
