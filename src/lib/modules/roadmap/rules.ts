@@ -186,8 +186,8 @@ export const actionInput = z.object({
 		})
 		.transform((v) => v || null),
 	objectiveId: z.string({ error: 'Choisissez un objectif.' }).min(1, 'Choisissez un objectif.'),
-	ownerIds: z.unknown().transform(list),
-	productionIds: z.unknown().transform(list)
+	ownerIds: z.unknown().optional().transform(list),
+	productionIds: z.unknown().optional().transform(list)
 });
 export type ActionInput = z.infer<typeof actionInput>;
 
