@@ -7,8 +7,7 @@ import {
 	auditLog,
 	cartoFicheRevisions,
 	cartoFiches,
-	cartoFicheTerritories,
-	cartoImports
+	cartoFicheTerritories
 } from '../../src/lib/server/db/schema';
 import {
 	getImport,
@@ -360,22 +359,4 @@ describe('CSV import of fiches', () => {
 		).rows as [{ n: number }];
 		expect(n).toBe(5000);
 	}, 120_000);
-
-	it('shows a task that stopped reporting progress for 5 minutes as interrupted', async () => {
-		const { id } = await uploadImport(
-			t.ctx,
-			admin,
-			csvFile(`${header}\nA,B,,69123,,departement:69,,,,,\n`)
-		);
-		await t.ctx.db
-			.update(cartoImports)
-			.set({
-				status: 'en_cours',
-				report: sql`${cartoImports.report} || jsonb_build_object('phase', 'import', 'progressAt', (now() - interval '6 minutes')::text)`
-			})
-			.where(eq(cartoImports.id, id));
-		const imp = await getImport(t.ctx, admin, id);
-		expect(imp.status).toBe('echouee');
-		expect(imp.report.failure).toMatch(/^Import interrompu/);
-	});
 });

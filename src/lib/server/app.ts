@@ -9,6 +9,7 @@ import { ensureGeography } from '../modules/geo/load.server';
 import { ensureReferenceLists } from '../modules/cartographie/reference.server';
 import { seedExampleFiches } from '../modules/cartographie/examples.server';
 import { startFreshnessTimer } from '../modules/cartographie/freshness.server';
+import { recoverInterruptedImports } from '../modules/cartographie/import/interrupted.server';
 
 export interface App extends Ctx {
 	database: Database;
@@ -44,11 +45,14 @@ export function startApp(): Promise<App> {
 		await purgeExpired(ctx);
 		// Yearly freshness emails of the cartography, checked every 6 hours by one instance.
 		const freshness = startFreshnessTimer(ctx, database.pool);
+		// CSV imports left en_cours by a stopped process end echouee (one process when embedded).
+		const imports = await recoverInterruptedImports(ctx, !!database.embedded);
 		current = {
 			...ctx,
 			database,
 			jobs,
 			async stop() {
+				imports.stop();
 				await freshness.stop();
 				await jobs?.stop();
 				await database.close();

@@ -11,6 +11,7 @@ import { assertCan, type Actor } from '../../../server/auth/policy';
 import { assertUuid, NotFoundError, ValidationError } from '../../../server/errors';
 import { fileStore } from '../../../server/storage/local';
 import { chunksOf, CsvFileError, delimiterOf, detectEncoding, records } from './csv.server';
+import { markInterrupted } from './interrupted.server';
 import { looksBinary, type Delimiter, type FileEncoding } from './file-format';
 import {
 	guessMapping,
@@ -39,7 +40,7 @@ export interface ImportReport {
 	preview: string[][];
 	/** The run in progress (status en_cours) or the last one. */
 	phase?: ImportPhase | null;
-	/** When the running task last reported progress (ISO): see markInterrupted(). */
+	/** When the running task last reported progress (ISO): see interrupted.server.ts. */
 	progressAt?: string | null;
 	/** The last check: the mapping and status it was made with, and its counts. */
 	checked?: {
@@ -138,31 +139,6 @@ export async function uploadImport(ctx: Ctx, actor: Actor | null, file: File | n
 		report: report as unknown as Record<string, unknown>
 	});
 	return { id };
-}
-
-/** A task that stopped reporting progress this long ago died with its process (a restart). */
-export const INTERRUPTED_AFTER_MS = 5 * 60_000;
-export const INTERRUPTED_MESSAGE =
-	"Import interrompu : le serveur a redémarré pendant le traitement. Aucune fiche n'a été créée ; déposez le fichier à nouveau.";
-
-/** Ids of the tasks running in this process: those are alive whatever their last progress. */
-export const runningTasks = new Map<string, Promise<void>>();
-
-/**
- * Marks as failed the tasks that stopped: a run reports progress every few hundred rows, so a
- * row en_cours without progress for 5 minutes belongs to a process that is gone (the import's
- * transaction was rolled back with it). Checked when an import is read: no timer, no job.
- */
-export async function markInterrupted(ctx: Ctx) {
-	const alive = [...runningTasks.keys()];
-	await ctx.db.execute(sql`
-		update carto_imports
-		set status = 'echouee', finished_at = now(),
-			report = coalesce(report, '{}'::jsonb) || jsonb_build_object('failure', ${INTERRUPTED_MESSAGE}::text)
-		where status = 'en_cours'
-			and coalesce((report->>'progressAt')::timestamptz, created_at)
-				< now() - make_interval(secs => ${INTERRUPTED_AFTER_MS / 1000})
-			and not (id = any(${sql.param(alive)}::uuid[]))`);
 }
 
 export async function listImports(ctx: Ctx, actor: Actor | null) {

@@ -22,7 +22,6 @@ import {
 	fileKey,
 	findImport,
 	MAX_ERRORS,
-	runningTasks,
 	type ImportReport,
 	type TargetStatus
 } from './import.server';
@@ -35,6 +34,7 @@ import {
 	type ColumnMapping,
 	type RowError
 } from './mapping';
+import { runningTasks } from './interrupted.server';
 import { checkBatch, createRowReader, type CheckedRow } from './rows.server';
 
 export const BATCH_SIZE = 500;
