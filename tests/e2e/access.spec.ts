@@ -46,6 +46,10 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 		access: 'public',
 		actions: { default: 'public' }
 	},
+	'/cartographie/modifier/[token]/logo': {
+		path: '/cartographie/modifier/jeton-inconnu/logo',
+		access: 'public'
+	},
 	'/cartographie/confirmer/[token]': {
 		path: '/cartographie/confirmer/jeton-inconnu',
 		access: 'public',

@@ -6,6 +6,12 @@ import { adminPage, linkFromOutbox } from './support/accounts';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
+/** A valid 1×1 PNG. */
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+	'base64'
+);
+
 test('a structure proposes its fiche, edits it through the private link, confirms it', async ({
 	page,
 	browser,
@@ -106,6 +112,9 @@ test('a structure proposes its fiche, edits it through the private link, confirm
 	await page.getByLabel('Adresse email de contact').fill(email);
 	await page.getByLabel('Présentation').fill('Une présentation sans balise.');
 	await page.getByLabel('Description courte').fill('Une description modifiée.');
+	await page
+		.getByLabel('Logo', { exact: true })
+		.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
 	await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
 	await expect(page.getByText('Votre modification attend la relecture')).toBeVisible();
 	await expectAccessible(page);
@@ -124,6 +133,18 @@ test('a structure proposes its fiche, edits it through the private link, confirm
 	await visit(page, editPath);
 	await expect(page.getByText('Une modification attend la relecture')).toBeVisible();
 	await expect(page.getByLabel('Description courte')).toHaveValue('Une description modifiée.');
+	// The logo of the pending change, beside its field, through the private address only.
+	const logo = page.getByRole('img', { name: `Logo : ${name}` });
+	expect(await logo.getAttribute('src')).toMatch(/\/logo\?v=[\w.-]+$/);
+	expect((await logo.getAttribute('src'))!.startsWith(`${editPath}/logo?v=`)).toBe(true);
+	await expect
+		.poll(() => logo.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0)))
+		.toBeGreaterThan(0);
+	const served = await page.request.get(`${editPath}/logo`);
+	expect(served.headers()['content-type']).toBe('image/png');
+	expect(served.headers()['cache-control']).toBe('private, no-store');
+	expect((await served.body()).equals(PNG)).toBe(true);
+	expect((await page.request.get(`/cartographie/${fiche!.slug}/logo`)).status()).toBe(404);
 
 	// The confirmation page changes nothing on GET; its button confirms.
 	await query(

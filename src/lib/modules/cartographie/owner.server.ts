@@ -16,6 +16,7 @@ import {
 	type Fiche,
 	type FicheContent
 } from './content.server';
+import { storedLogo, type ServedLogo } from '../community/logo-file.server';
 import { findEditLink } from './edit-links.server';
 import { moderatorEmails } from './moderators.server';
 import { formFields, precheck, readFicheForm } from './fiche-input.server';
@@ -81,8 +82,18 @@ export async function editFormData(ctx: Ctx, token: string) {
 		},
 		pendingSince: pending?.createdAt ?? null,
 		hasLogo: !!content.logoPath,
+		/** Changes with the logo (its key is never reused), so that the page shows the new one. */
+		logoVersion: storedLogo(ctx, content.logoPath ?? null)?.etag.replaceAll('"', '') ?? null,
 		current: { ...form, territoryItems: await territoryItems(ctx, content.territories) }
 	};
+}
+
+/** The logo the edit page shows: that of the content in its form (a pending change's, if any). */
+export async function editLogo(ctx: Ctx, token: string): Promise<ServedLogo> {
+	const { content } = await currentContent(ctx, await ficheOfToken(ctx, token));
+	const logo = storedLogo(ctx, content.logoPath ?? null);
+	if (!logo) throw new NotFoundError("Cette fiche n'a pas de logo.");
+	return logo;
 }
 
 async function notifyModerators(ctx: Ctx, fiche: Pick<Fiche, 'name'>) {

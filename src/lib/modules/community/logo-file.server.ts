@@ -29,9 +29,16 @@ function matches(ifNoneMatch: string | null, etag: string) {
 	return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-/** The response of a logo's address: cached an hour, 304 when the client has it, 404 if lost. */
-export async function logoResponse(request: Request, logo: ServedLogo): Promise<Response> {
-	const headers = new Headers({ 'Cache-Control': 'public, max-age=3600', ETag: logo.etag });
+/**
+ * The response of a logo's address: 304 when the client has it, 404 if the file is lost. Public
+ * logos are cached an hour; `cacheControl` for one behind a private address.
+ */
+export async function logoResponse(
+	request: Request,
+	logo: ServedLogo,
+	cacheControl = 'public, max-age=3600'
+): Promise<Response> {
+	const headers = new Headers({ 'Cache-Control': cacheControl, ETag: logo.etag });
 	if (matches(request.headers.get('if-none-match'), logo.etag)) {
 		return new Response(null, { status: 304, headers });
 	}
