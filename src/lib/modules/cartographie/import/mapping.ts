@@ -16,7 +16,7 @@ export interface ImportFieldSpec {
 /**
  * The fields of a fiche a column can fill, in the order of the mapping form. Aliases: French
  * labels, the English field names, then the column names of the open data CSV export
- * (opendata/fields.ts; mapping.test.ts checks they still exist there).
+ * (opendata/csv-columns.ts; mapping.test.ts checks they still exist there).
  */
 export const importFields = [
 	{
