@@ -15,7 +15,8 @@ import { ensureGeography } from '../src/lib/modules/geo/load.server';
 import { ensureReferenceLists } from '../src/lib/modules/cartographie/reference.server';
 import { insertExampleFiches } from '../src/lib/modules/cartographie/examples.server';
 import { mapDataJson } from '../src/lib/modules/cartographie/map/map.server';
-import { resolvePlace, searchFiches } from '../src/lib/modules/cartographie/search.server';
+import { resolvePlace } from '../src/lib/modules/cartographie/place.server';
+import { searchFiches } from '../src/lib/modules/cartographie/search.server';
 import { kb, median, memorySampler, ms, quantile, startApp, timed } from './cartographie-util';
 import { filterChanges, firstRenders, launch, pageLoads } from './cartographie-browser';
 

@@ -1,4 +1,5 @@
-import { resolvePlace, searchFiches } from '#lib/modules/cartographie/search.server.ts';
+import { resolvePlace } from '#lib/modules/cartographie/place.server.ts';
+import { searchFiches } from '#lib/modules/cartographie/search.server.ts';
 import { cached, PUBLIC_TTL_MS } from '#lib/server/cache.ts';
 import type { PageServerLoad } from './$types';
 
