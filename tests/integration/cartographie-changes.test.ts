@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
-import { makeUser, type TestDb } from '../helpers/db';
-import { createCartographieDb } from '../helpers/cartographie';
+import { moderationDb, moderationInput as input } from '../helpers/cartographie';
 import {
 	auditLog,
 	cartoFicheChanges,
@@ -20,43 +19,19 @@ import {
 import { contentOf, territoriesOf } from '../../src/lib/modules/cartographie/content.server';
 import { cached, clearCache } from '../../src/lib/server/cache';
 import { ForbiddenError, ValidationError } from '../../src/lib/server/errors';
-import type { Actor } from '../../src/lib/server/auth/policy';
 
-let t: TestDb;
-let moderator: Actor;
-let other: Actor;
-let member: Actor;
-beforeAll(async () => {
-	t = await createCartographieDb();
-	moderator = (await makeUser(t.ctx, 'membre', undefined, { cartoModerator: true })).actor;
-	other = (await makeUser(t.ctx, 'coordination')).actor;
-	member = (await makeUser(t.ctx, 'membre')).actor;
+const { state, ficheRow } = moderationDb({
+	moderator: { role: 'membre', cartoModerator: true },
+	other: { role: 'coordination' }
 });
-afterAll(async () => t.close());
-
-const input = (over: Record<string, unknown> = {}) => ({
-	name: 'Coopérer en Rhône',
-	shortDescription: 'Accompagne les coopérations territoriales du Rhône.',
-	communeCode: '69381',
-	territories: ['departement:69'],
-	cooperationKinds: ['ptce'],
-	dimensions: ['gouvernance'],
-	stages: ['emergence'],
-	cost: 'gratuit',
-	contactEmail: 'contact@exemple.fr',
-	...over
-});
-
-const ficheRow = async (id: string) =>
-	(await t.ctx.db.select().from(cartoFiches).where(eq(cartoFiches.id, id)))[0]!;
 
 /** A published fiche and a pending change of it, inserted as the private-link page would. */
 async function publishedWithChange(name: string, change: Record<string, unknown>, email: string) {
-	const fiche = await submitFiche(t.ctx, null, input({ name, contactEmail: email }));
-	await moderate(t.ctx, other, fiche.id, 'publish', null);
+	const fiche = await submitFiche(state.t.ctx, null, input({ name, contactEmail: email }));
+	await moderate(state.t.ctx, state.other, fiche.id, 'publish', null);
 	const row = await ficheRow(fiche.id);
-	const content = contentOf({ ...row, territories: await territoriesOf(t.ctx.db, fiche.id) });
-	const [c] = await t.ctx.db
+	const content = contentOf({ ...row, territories: await territoriesOf(state.t.ctx.db, fiche.id) });
+	const [c] = await state.t.ctx.db
 		.insert(cartoFicheChanges)
 		.values({ ficheId: fiche.id, data: { ...content, ...change } })
 		.returning();
@@ -79,8 +54,10 @@ describe('pending changes', () => {
 			},
 			'listee@exemple.fr'
 		);
-		await expect(listPendingChanges(t.ctx, member)).rejects.toBeInstanceOf(ForbiddenError);
-		const list = await listPendingChanges(t.ctx, moderator);
+		await expect(listPendingChanges(state.t.ctx, state.member)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		const list = await listPendingChanges(state.t.ctx, state.moderator);
 		const item = list.find((c) => c.id === change.id)!;
 		expect(item).toMatchObject({ ficheId: fiche.id, ficheName: 'Structure listée' });
 		expect(item.diff.map((d) => d.field)).toEqual([
@@ -113,28 +90,35 @@ describe('pending changes', () => {
 		let loads = 0;
 		const load = async () => ++loads;
 		await cached('cartographie:?q=test', 60_000, load);
-		const before = await t.ctx.db
+		const before = await state.t.ctx.db
 			.select()
 			.from(cartoFicheRevisions)
 			.where(eq(cartoFicheRevisions.ficheId, fiche.id));
-		await decideChange(t.ctx, moderator, change.id, 'approve', 'Merci !', seenOf(fiche, change));
+		await decideChange(
+			state.t.ctx,
+			state.moderator,
+			change.id,
+			'approve',
+			'Merci !',
+			seenOf(fiche, change)
+		);
 		const after = await ficheRow(fiche.id);
 		expect(after.name).toBe('Structure modifiée et renommée');
 		expect(after.status).toBe('publiee');
-		const revisions = await t.ctx.db
+		const revisions = await state.t.ctx.db
 			.select()
 			.from(cartoFicheRevisions)
 			.where(eq(cartoFicheRevisions.ficheId, fiche.id))
 			.orderBy(desc(cartoFicheRevisions.createdAt));
 		expect(revisions).toHaveLength(before.length + 1);
 		expect(revisions[0]!.note).toBe('Modification via le lien privé, approuvée : Merci !');
-		expect(revisions[0]!.authorId).toBe(moderator.userId);
-		const [decided] = await t.ctx.db
+		expect(revisions[0]!.authorId).toBe(state.moderator.userId);
+		const [decided] = await state.t.ctx.db
 			.select()
 			.from(cartoFicheChanges)
 			.where(eq(cartoFicheChanges.id, change.id));
-		expect(decided).toMatchObject({ status: 'approuvee', decidedBy: moderator.userId });
-		const mails = await t.ctx.db
+		expect(decided).toMatchObject({ status: 'approuvee', decidedBy: state.moderator.userId });
+		const mails = await state.t.ctx.db
 			.select()
 			.from(emails)
 			.where(and(eq(emails.to, 'modifiee@exemple.fr'), eq(emails.kind, 'carto.change.approved')));
@@ -143,7 +127,7 @@ describe('pending changes', () => {
 		// The visitors' cache entry was dropped: the next read loads again.
 		await cached('cartographie:?q=test', 60_000, load);
 		expect(loads).toBe(2);
-		const [entry] = await t.ctx.db
+		const [entry] = await state.t.ctx.db
 			.select()
 			.from(auditLog)
 			.where(
@@ -160,8 +144,8 @@ describe('pending changes', () => {
 			'inchangee@exemple.fr'
 		);
 		await decideChange(
-			t.ctx,
-			moderator,
+			state.t.ctx,
+			state.moderator,
 			change.id,
 			'reject',
 			'Nom incorrect.',
@@ -170,7 +154,7 @@ describe('pending changes', () => {
 		const after = await ficheRow(fiche.id);
 		expect(after.name).toBe('Structure inchangée');
 		expect(after.updatedAt.getTime()).toBe(fiche.updatedAt.getTime());
-		const mails = await t.ctx.db
+		const mails = await state.t.ctx.db
 			.select()
 			.from(emails)
 			.where(and(eq(emails.to, 'inchangee@exemple.fr'), eq(emails.kind, 'carto.change.rejected')));
@@ -185,8 +169,8 @@ describe('pending changes', () => {
 			'disputee@exemple.fr'
 		);
 		const results = await Promise.allSettled([
-			decideChange(t.ctx, moderator, change.id, 'approve', null, seenOf(fiche, change)),
-			decideChange(t.ctx, other, change.id, 'reject', null, seenOf(fiche, change))
+			decideChange(state.t.ctx, state.moderator, change.id, 'approve', null, seenOf(fiche, change)),
+			decideChange(state.t.ctx, state.other, change.id, 'reject', null, seenOf(fiche, change))
 		]);
 		const won = results.filter((r) => r.status === 'fulfilled');
 		const lost = results.filter((r) => r.status === 'rejected');
@@ -196,7 +180,10 @@ describe('pending changes', () => {
 		expect(err).toBeInstanceOf(ValidationError);
 		expect(err.fields.form).toBe(CHANGE_ALREADY_DECIDED);
 		expect(CHANGE_ALREADY_DECIDED).toMatch(/déjà été traitée/);
-		const mails = await t.ctx.db.select().from(emails).where(eq(emails.to, 'disputee@exemple.fr'));
+		const mails = await state.t.ctx.db
+			.select()
+			.from(emails)
+			.where(eq(emails.to, 'disputee@exemple.fr'));
 		// The publication email, then exactly one decision email.
 		expect(mails.filter((m) => m.kind.startsWith('carto.change.'))).toHaveLength(1);
 	});
@@ -207,13 +194,13 @@ describe('pending changes', () => {
 			{ name: 'Structure bougée (proposition)' },
 			'bougee@exemple.fr'
 		);
-		await t.ctx.db
+		await state.t.ctx.db
 			.update(cartoFiches)
 			.set({ updatedAt: new Date(fiche.updatedAt.getTime() + 5_000) })
 			.where(eq(cartoFiches.id, fiche.id));
 		const attempt = decideChange(
-			t.ctx,
-			moderator,
+			state.t.ctx,
+			state.moderator,
 			change.id,
 			'approve',
 			null,
@@ -221,7 +208,7 @@ describe('pending changes', () => {
 		);
 		await expect(attempt).rejects.toMatchObject({ fields: { form: FICHE_CHANGED } });
 		// Nothing was written: the change is still pending, the fiche unchanged.
-		const [still] = await t.ctx.db
+		const [still] = await state.t.ctx.db
 			.select()
 			.from(cartoFicheChanges)
 			.where(eq(cartoFicheChanges.id, change.id));
@@ -235,24 +222,24 @@ describe('pending changes', () => {
 			{ name: 'Première proposition' },
 			'reprise@exemple.fr'
 		);
-		await t.ctx.db
+		await state.t.ctx.db
 			.update(cartoFicheChanges)
 			.set({ data: { ...change.data, name: 'Seconde proposition' }, createdAt: new Date() })
 			.where(eq(cartoFicheChanges.id, change.id));
 		await expect(
-			decideChange(t.ctx, moderator, change.id, 'approve', null, seenOf(fiche, change))
+			decideChange(state.t.ctx, state.moderator, change.id, 'approve', null, seenOf(fiche, change))
 		).rejects.toMatchObject({ fields: { form: CHANGE_ALREADY_DECIDED } });
 		expect((await ficheRow(fiche.id)).name).toBe('Structure reprise');
 	});
 
-	it('refuses a member without the moderator role', async () => {
+	it('refuses a state.member without the state.moderator role', async () => {
 		const { fiche, change } = await publishedWithChange(
 			'Structure gardée',
 			{ name: 'Intrusion' },
 			'gardee@exemple.fr'
 		);
 		await expect(
-			decideChange(t.ctx, member, change.id, 'approve', null, seenOf(fiche, change))
+			decideChange(state.t.ctx, state.member, change.id, 'approve', null, seenOf(fiche, change))
 		).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });

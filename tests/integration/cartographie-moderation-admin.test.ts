@@ -32,7 +32,7 @@ import { issueEditLink, findEditLink } from '../../src/lib/modules/cartographie/
 import { contentOf, territoriesOf } from '../../src/lib/modules/cartographie/content.server';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
 import type { Actor } from '../../src/lib/server/auth/policy';
-import { input, moderationDb } from './cartographie-moderation-setup';
+import { moderationDb, moderationInput as input } from '../helpers/cartographie';
 
 const { state, mailsTo, statusOf, ficheRow } = moderationDb();
 let t: TestDb;

@@ -21,7 +21,7 @@ import { contentOf, territoriesOf } from '../../src/lib/modules/cartographie/con
 import { createSession, readSession } from '../../src/lib/modules/accounts/sessions.server';
 import { ForbiddenError, ValidationError } from '../../src/lib/server/errors';
 import type { Actor } from '../../src/lib/server/auth/policy';
-import { input, moderationDb } from './cartographie-moderation-setup';
+import { moderationDb, moderationInput as input } from '../helpers/cartographie';
 
 const { state, mailsTo, statusOf, ficheRow } = moderationDb();
 let t: TestDb;

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { makeUser, type TestDb } from '../helpers/db';
-import { createCartographieDb } from '../helpers/cartographie';
-import { setStatus, submitFiche } from '../../src/lib/modules/cartographie/service.server';
+import { createCartographieDb, ficheInput, publishFiche } from '../helpers/cartographie';
+import { submitFiche } from '../../src/lib/modules/cartographie/service.server';
 import {
 	structuresCsv,
 	structuresGeojson,
@@ -32,30 +32,12 @@ export const api = (path: string) => new URL(`http://localhost${path}`);
 
 export const names = (items: { nom: string }[]) => items.map((i) => i.nom).sort();
 
-const fiche = (name: string, over: Record<string, unknown>) => ({
-	name,
-	shortDescription: `${name} accompagne les coopérations territoriales.`,
-	communeCode: '69381',
-	lat: '',
-	lon: '',
-	territories: [],
-	cooperationKinds: ['ptce'],
-	dimensions: ['gouvernance'],
-	modalities: ['collectif'],
-	stages: ['emergence'],
-	cost: 'gratuit',
-	...over
-});
-
 /** A test database with the fiches of the open data tests, and requests against it. */
 export function openDataDb() {
 	const state = {} as { t: TestDb; moderator: Actor };
 
-	async function publish(name: string, over: Record<string, unknown>) {
-		const f = await submitFiche(state.t.ctx, null, fiche(name, over));
-		await setStatus(state.t.ctx, state.moderator, f.id, 'publiee');
-		return f;
-	}
+	const publish = (name: string, over: Record<string, unknown>) =>
+		publishFiche(state.t.ctx, state.moderator, name, over);
 
 	beforeAll(async () => {
 		state.t = await createCartographieDb();
@@ -95,7 +77,7 @@ export function openDataDb() {
 		await submitFiche(
 			state.t.ctx,
 			null,
-			fiche('Coopérative en attente', {
+			ficheInput('Coopérative en attente', {
 				territories: ['region:84'],
 				contactEmail: 'attente@exemple.fr',
 				contactEmailPublic: 'on'

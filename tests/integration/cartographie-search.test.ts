@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, type TestDb } from '../helpers/db';
-import { createCartographieDb } from '../helpers/cartographie';
-import { setStatus, submitFiche } from '../../src/lib/modules/cartographie/service.server';
-import {
-	resolvePlace,
-	searchFiches,
-	SEARCH_PAGE_SIZE
-} from '../../src/lib/modules/cartographie/search.server';
+import { createCartographieDb, ficheInput, publishFiche } from '../helpers/cartographie';
+import { submitFiche } from '../../src/lib/modules/cartographie/service.server';
+import { searchFiches, SEARCH_PAGE_SIZE } from '../../src/lib/modules/cartographie/search.server';
+import { resolvePlace } from '../../src/lib/modules/cartographie/place.server';
 import type { Actor } from '../../src/lib/server/auth/policy';
 import { eq, sql } from 'drizzle-orm';
 import { cartoFiches } from '../../src/lib/server/db/schema';
@@ -18,26 +15,8 @@ import { encodeMapData, type MapRow } from '../../src/lib/modules/cartographie/m
 let t: TestDb;
 let moderator: Actor;
 
-const fiche = (name: string, over: Record<string, unknown>) => ({
-	name,
-	shortDescription: `${name} accompagne les coopérations territoriales.`,
-	communeCode: '69381',
-	lat: '',
-	lon: '',
-	territories: [],
-	cooperationKinds: ['ptce'],
-	dimensions: ['gouvernance'],
-	modalities: ['collectif'],
-	stages: ['emergence'],
-	cost: 'gratuit',
-	...over
-});
-
-async function publish(name: string, over: Record<string, unknown>) {
-	const f = await submitFiche(t.ctx, null, fiche(name, over));
-	await setStatus(t.ctx, moderator, f.id, 'publiee');
-	return f;
-}
+const publish = (name: string, over: Record<string, unknown>) =>
+	publishFiche(t.ctx, moderator, name, over);
 
 beforeAll(async () => {
 	t = await createCartographieDb();
@@ -73,7 +52,11 @@ beforeAll(async () => {
 		stages: ['essaimage']
 	});
 	// Pending moderation: never listed.
-	await submitFiche(t.ctx, null, fiche('Coopérative en attente', { territories: ['region:84'] }));
+	await submitFiche(
+		t.ctx,
+		null,
+		ficheInput('Coopérative en attente', { territories: ['region:84'] })
+	);
 });
 afterAll(async () => t.close());
 
@@ -272,7 +255,7 @@ describe('carto_fiche_areas', () => {
 		const f = await submitFiche(
 			t.ctx,
 			null,
-			fiche('Aires suivies', { territories: ['epci:244200770', 'region:53'] })
+			ficheInput('Aires suivies', { territories: ['epci:244200770', 'region:53'] })
 		);
 		expect(await areasOf(f.id)).toEqual({
 			departements: ['22', '29', '35', '42', '56', '69'],
