@@ -13,6 +13,22 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 	'/la-demarche': { path: '/la-demarche', access: 'public' },
 	'/chantiers': { path: '/chantiers', access: 'public' },
 	'/chantiers/[slug]': { path: '/chantiers/comite-de-pilotage', access: 'public' },
+	'/chantiers/nouveau': {
+		path: '/chantiers/nouveau',
+		access: 'coordination',
+		actions: { create: 'coordination' }
+	},
+	// A space's settings: its référent·e·s and coordination.
+	'/chantiers/[slug]/parametres': {
+		path: '/chantiers/comite-de-pilotage/parametres',
+		access: 'coordination',
+		actions: {
+			save: 'coordination',
+			objective: 'coordination',
+			move: 'coordination',
+			delete: 'coordination'
+		}
+	},
 	'/communaute': { path: '/communaute', access: 'public' },
 	'/communaute/membres': { path: '/communaute/membres', access: 'public' },
 	'/communaute/[slug]': { path: '/communaute/centsept', access: 'public' },
@@ -172,6 +188,28 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 		access: 'coordination',
 		actions: { save: 'coordination' }
 	},
+	// Joining and members: the join page for members; the members' list for the space's
+	// members and coordination; deciding, inviting and changing roles for référent·e·s.
+	'/chantiers/[slug]/rejoindre': {
+		path: '/chantiers/comite-de-pilotage/rejoindre',
+		access: 'member',
+		actions: { request: 'member', cancel: 'member', accept: 'member', decline: 'member' }
+	},
+	'/chantiers/[slug]/membres': {
+		path: '/chantiers/comite-de-pilotage/membres',
+		access: 'coordination',
+		actions: {
+			involvement: 'member',
+			leave: 'member',
+			remove: 'coordination',
+			role: 'coordination',
+			accept: 'coordination',
+			decline: 'coordination',
+			invite: 'coordination',
+			cancelInvitation: 'coordination'
+		}
+	},
+	'/charte': { path: '/charte', access: 'public', actions: { accept: 'member' } },
 	'/accessibilite': { path: '/accessibilite', access: 'public' },
 	'/donnees-personnelles': { path: '/donnees-personnelles', access: 'public' },
 	'/connexion': { path: '/connexion', access: 'public', actions: { default: 'public' } },
@@ -282,7 +320,12 @@ const routes: Record<string, { path: string; access: Access; actions?: Record<st
 		path: '/admin/emails/00000000-0000-4000-8000-000000000000',
 		access: 'admin'
 	},
-	'/admin/journal': { path: '/admin/journal', access: 'admin' }
+	'/admin/journal': { path: '/admin/journal', access: 'admin' },
+	'/admin/charte': {
+		path: '/admin/charte',
+		access: 'coordination',
+		actions: { publish: 'coordination' }
+	}
 };
 
 function routeFiles() {

@@ -41,3 +41,7 @@ export function formFile(form: FormData, name: string): File | null {
 	if (typeof value === 'string' || value === null) return null;
 	return value.size === 0 && value.name === '' ? null : value;
 }
+
+/** A "go on to" path from a URL parameter, kept only if it stays on this site ("//host" and "/\host" leave it). */
+export const safeNext = (next: string | null | undefined) =>
+	next && /^\/(?![/\\])/.test(next) ? next : '/';

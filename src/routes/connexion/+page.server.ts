@@ -2,11 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { login } from '#lib/modules/accounts/auth.server.ts';
 import { SESSION_COOKIE } from '#lib/modules/accounts/sessions.server.ts';
 import { formActionThenRedirect, requestInfo } from '#lib/server/http.ts';
-import { formToObject } from '#lib/server/forms.ts';
+import { formToObject, safeNext } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-// Only paths of this site: "//host" and "/\host" would leave it.
-const safeNext = (next: string | null) => (next && /^\/(?![/\\])/.test(next) ? next : '/');
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('suite')));
