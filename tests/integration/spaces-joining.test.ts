@@ -277,6 +277,8 @@ describe('the charter', () => {
 		const { actor: member } = await makeUser(ctx);
 		await addToSpace(ctx, member, space.id, 'membre');
 		const { actor: outsider } = await makeUser(ctx);
+		const { actor: placed } = await makeUser(ctx);
+		await addToSpace(ctx, placed, space.id, 'membre');
 		await acceptCharter(ctx, member, { version: 1 });
 		expect(await isCharterPending(ctx, member)).toBe(false);
 
@@ -310,6 +312,9 @@ describe('the charter', () => {
 
 		expect(await isCharterPending(ctx, member)).toBe(true);
 		expect(await isCharterPending(ctx, outsider)).toBe(false);
+		// Placed in the space without accepting any version: may accept, is not stopped.
+		expect(await isCharterPending(ctx, placed)).toBe(false);
+		expect((await getCharter(ctx, placed)).canAccept).toBe(true);
 		const view = await getCharter(ctx, member);
 		expect(view.pending).toBe(true);
 		expect(view.accepted?.version).toBe(1);

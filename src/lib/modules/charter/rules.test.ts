@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { charterPending, checkPublish, exemptFromCharterGate } from './rules';
 
 describe('charterPending', () => {
-	it('asks members of a space who have not accepted the current version', () => {
+	it('asks members of a space who accepted an earlier version', () => {
 		expect(charterPending(2, 1, true)).toBe(true);
-		expect(charterPending(2, null, true)).toBe(true);
 		expect(charterPending(2, 2, true)).toBe(false);
+	});
+	it('does not stop people placed in a space without having accepted any version', () => {
+		expect(charterPending(2, null, true)).toBe(false);
 	});
 	it('does not ask people outside every space, nor when no version exists', () => {
 		expect(charterPending(2, 1, false)).toBe(false);

@@ -5,15 +5,16 @@ export const CHARTER_PATH = '/charte';
 export const PUBLISH_SUMMARY_MAX = 300;
 
 /**
- * A person is asked to accept the current version when they take part in a space and have not
- * accepted it yet (joining a space already records the current version).
+ * A person is asked to accept a new version when they take part in a space and accepted an
+ * earlier one. Joining records the version in force; people placed in a space directly (seeded,
+ * or before the charter existed) may accept it from its page but are not stopped.
  */
 export function charterPending(
 	current: number | null,
 	accepted: number | null,
 	inSpace: boolean
 ): boolean {
-	return inSpace && current !== null && (accepted === null || accepted < current);
+	return inSpace && current !== null && accepted !== null && accepted < current;
 }
 
 /**

@@ -117,6 +117,7 @@ export async function getCharter(ctx: Ctx, actor: Actor | null) {
 		accepted,
 		changes,
 		pending: charterPending(current.version, accepted?.version ?? null, mySpaces.length > 0),
+		canAccept: !!actor && (!accepted || accepted.version < current.version),
 		mySpaces
 	};
 }
