@@ -2,7 +2,7 @@
  * A space's working details (feuille de route, productions, relevé de décisions) follow the
  * space's `details_visibility`; writing needs `space.contribute` or `space.manage`.
  */
-import { and, asc, eq, isNull, or, gte } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../server/context';
 import { spaceMembers, spaces, users } from '../../server/db/schema';
 import { can, canRead, isMember, type Actor } from '../../server/auth/policy';
@@ -31,7 +31,6 @@ export function spaceRights(actor: Actor | null, spaceId: string) {
 
 /** The space's current members (one row a person), who may own an action. */
 export async function currentMembers(ctx: Ctx, spaceId: string) {
-	const today = new Date().toISOString().slice(0, 10);
 	const rows = await ctx.db
 		.selectDistinct({ id: users.id, name: users.name })
 		.from(spaceMembers)
@@ -39,7 +38,8 @@ export async function currentMembers(ctx: Ctx, spaceId: string) {
 		.where(
 			and(
 				eq(spaceMembers.spaceId, spaceId),
-				or(isNull(spaceMembers.until), gte(spaceMembers.until, today))
+				// As for the session's roles: a set end date means the person has left.
+				isNull(spaceMembers.until)
 			)
 		)
 		.orderBy(asc(users.name));
