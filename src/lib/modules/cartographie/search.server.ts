@@ -7,6 +7,14 @@ import { getCommune, listDepartements, listRegions } from '../geo/service.server
 import { loadReferenceLists, type ReferenceLists } from './reference.server';
 import type { ReferenceListName } from './reference-data';
 import type { CoverMatch } from './rules';
+import {
+	distanceKm,
+	queryIndex,
+	searchIndex,
+	searchVersion,
+	type IndexQuery,
+	type SearchIndex
+} from './search-index.server';
 
 export const SEARCH_PAGE_SIZE = 24;
 
@@ -81,6 +89,35 @@ export type FicheHit = {
 	hasPoint: boolean;
 };
 
+/** The text search on `carto_fiches f`: French words, or a piece of the name or acronym. */
+const textMatchOf = (q: string) =>
+	sql`(f.search @@ websearch_to_tsquery('fr_unaccent', ${q})
+		or unaccent(f.name || ' ' || coalesce(f.acronym, '')) ilike unaccent(${`%${q.replace(/[\\%_]/g, '\\$&')}%`}))`;
+const textRankOf = (q: string) => sql`ts_rank(f.search, websearch_to_tsquery('fr_unaccent', ${q}))`;
+
+/**
+ * The CTEs `c` (the commune), `keys` (what covers it: the commune, its EPCI, département and
+ * région, ranked) and `covered` (fiche_id, rank: the fiches whose territory has one of the
+ * keys, found through the territories index (kind, code), not one lookup per fiche).
+ */
+const coveredOf = (code: string) => sql`
+		c as (
+			select code, parent_code, epci_code, departement_code, region_code
+			from geo_communes where code = ${code}
+		),
+		keys (kind, code, rank) as (
+			select 'commune', code, 1 from c
+			union all select 'commune', parent_code, 1 from c where parent_code is not null
+			union all select 'epci', epci_code, 2 from c where epci_code is not null
+			union all select 'departement', departement_code, 3 from c
+			union all select 'region', region_code, 4 from c
+		),
+		covered (fiche_id, rank) as (
+			select t.fiche_id, min(k.rank) from keys k
+			join carto_fiche_territories t on t.kind = k.kind and t.code = k.code
+			group by t.fiche_id
+		)`;
+
 /**
  * Every published fiche with the départements and régions where it is present (its address and
  * its territory of intervention; national: everywhere), read from carto_fiche_areas that the
@@ -92,11 +129,8 @@ function baseQuery(
 	q: string | undefined,
 	commune: { code: string; lat: number | null; lon: number | null } | null
 ) {
-	const textMatch = q
-		? sql`(f.search @@ websearch_to_tsquery('fr_unaccent', ${q})
-			or unaccent(f.name || ' ' || coalesce(f.acronym, '')) ilike unaccent(${`%${q.replace(/[\\%_]/g, '\\$&')}%`}))`
-		: sql`true`;
-	const rank = q ? sql`ts_rank(f.search, websearch_to_tsquery('fr_unaccent', ${q}))` : sql`0`;
+	const textMatch = q ? textMatchOf(q) : sql`true`;
+	const rank = q ? textRankOf(q) : sql`0`;
 	const distance =
 		commune && commune.lat !== null && commune.lon !== null
 			? sql`case when f.lat is not null then 2 * 6371.0088 * asin(least(1, sqrt(
@@ -115,25 +149,8 @@ function baseQuery(
 			where f.status = 'publiee' and ${textMatch}
 		)`;
 	}
-	// The covering fiches come from the territories index (kind, code), not from one lookup per
-	// fiche.
 	return sql`
-		with c as (
-			select code, parent_code, epci_code, departement_code, region_code
-			from geo_communes where code = ${commune.code}
-		),
-		keys (kind, code, rank) as (
-			select 'commune', code, 1 from c
-			union all select 'commune', parent_code, 1 from c where parent_code is not null
-			union all select 'epci', epci_code, 2 from c where epci_code is not null
-			union all select 'departement', departement_code, 3 from c
-			union all select 'region', region_code, 4 from c
-		),
-		covered (fiche_id, rank) as (
-			select t.fiche_id, min(k.rank) from keys k
-			join carto_fiche_territories t on t.kind = k.kind and t.code = k.code
-			group by t.fiche_id
-		),
+		with ${coveredOf(commune.code)},
 		base as (
 			select f.id, f.slug, f.name, f.acronym, f.short_description, f.commune_code, f.lat, f.lon,
 				f.cooperation_kinds as kinds, f.dimensions, f.modalities, f.stages, f.cost,
@@ -178,18 +195,14 @@ const coverNames: Record<number, CoverMatch> = {
 	5: 'national'
 };
 
-/**
- * The parsed URL parameters and the SQL shared by the list, the map and the exports:
- * `${base} select … from base b where ${filter} order by ${order}` gives the published fiches
- * that match, in the list's order. Unknown values (not in a reference list, not a région,
- * département or commune of the geography) are dropped from `p`.
- */
-export async function prepareSearch(ctx: Ctx, params: unknown) {
+/** The URL parameters with the unknown values dropped, and what they name. */
+async function readParams(ctx: Ctx, params: unknown) {
 	const raw = ficheSearchSchema.parse(params ?? {});
-	const [lists, regions, departements] = await Promise.all([
+	const [lists, regions, departements, commune] = await Promise.all([
 		loadReferenceLists(ctx),
 		listRegions(ctx),
-		listDepartements(ctx)
+		listDepartements(ctx),
+		raw.commune ? getCommune(ctx, raw.commune) : null
 	]);
 	const p: FicheSearchParams = { ...raw };
 	for (const name of Object.keys(listFilters) as ListFilter[]) {
@@ -198,9 +211,18 @@ export async function prepareSearch(ctx: Ctx, params: unknown) {
 	}
 	if (!regions.some((r) => r.code === p.region)) p.region = undefined;
 	if (!departements.some((d) => d.code === p.departement)) p.departement = undefined;
-	const commune = p.commune ? await getCommune(ctx, p.commune) : null;
 	p.commune = commune?.code;
+	return { p, commune, lists, regions, departements };
+}
 
+/**
+ * The parsed URL parameters and the SQL shared by the map and the exports:
+ * `${base} select … from base b where ${filter} order by ${order}` gives the published fiches
+ * that match, in the list's order. Unknown values (not in a reference list, not a région,
+ * département or commune of the geography) are dropped from `p`.
+ */
+export async function prepareSearch(ctx: Ctx, params: unknown) {
+	const { p, commune, lists, regions, departements } = await readParams(ctx, params);
 	const base = baseQuery(p.q, commune);
 	const where = conditions(p);
 	const filter = allOf(Object.values(where));
@@ -218,81 +240,51 @@ export async function prepareSearch(ctx: Ctx, params: unknown) {
  * geography) are ignored. Text search in French (accents and plurals ignored) with a fallback on
  * the name. Each facet counts with every other filter applied. With `commune` (INSEE code): the
  * fiches whose territory covers it first (closest match first, `matchedBy`), then the others,
- * nearest first (`distanceKm`).
+ * nearest first (`distanceKm`). Filters, facets and the order are computed on the list's index
+ * (search-index.server.ts), in the same order as `prepareSearch`'s SQL.
  */
 export async function searchFiches(ctx: Ctx, params: unknown) {
-	const { p, commune, lists, regions, departements, base, where, filter, order } =
-		await prepareSearch(ctx, params);
+	const [{ p, commune, lists, regions, departements }, version] = await Promise.all([
+		readParams(ctx, params),
+		searchVersion(ctx)
+	]);
 	const page = p.page ?? 1;
-	const itemsQuery = ctx.db.execute<
-		Omit<FicheHit, 'matchedBy'> & { coverRank: number | null; total: number }
-	>(sql`${base}
-		select b.id, b.slug, b.name, b.acronym, b.short_description as "shortDescription",
-			b.kinds as "cooperationKinds", b.commune_code as "communeCode", g.nom as "communeNom",
-			d.code as "departementCode", d.nom as "departementNom",
-			b.cover_rank as "coverRank", b.lat is not null as "hasPoint",
-			case when b.cover_rank is null then b.distance end as "distanceKm",
-			count(*) over ()::int as total
-		from base b
-		left join geo_communes g on g.code = b.commune_code
-		left join geo_departements d on d.code = g.departement_code
-		where ${filter}
-		order by ${order}
-		limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}`);
-	// Each facet with every other filter applied, in one query.
-	const everywhere = departements.length;
-	const facetQueries = facetNames.map((name) => {
-		const others = allOf(
-			Object.entries(where)
-				.filter(([k]) => k !== name)
-				.map(([, v]) => v)
-		);
-		const column =
-			name === 'region'
-				? 'regions'
-				: name === 'departement'
-					? 'departements'
-					: listFilters[name].column;
-		// A fiche present in every département (national) counts once, under '*', rather than
-		// unnested into a hundred rows; it is added to each département below.
-		const values =
-			name in listFilters && !listFilters[name as ListFilter].many
-				? sql`cross join lateral (select b.${sql.raw(column)} as v) x where x.v is not null and`
-				: name === 'departement'
-					? sql`cross join lateral unnest(case when cardinality(b.departements) >= ${everywhere}
-							then array['*'] else b.departements end) as x(v) where`
-					: sql`cross join lateral unnest(b.${sql.raw(column)}) as x(v) where`;
-		return sql`select ${name}::text as facet, x.v as value, count(*)::int as count
-			from base b ${values}
-			${others} group by x.v`;
-	});
-	const facetsQuery = ctx.db.execute<{
-		facet: FacetName;
-		value: string;
-		count: number;
-	}>(sql`${base} ${sql.join(facetQueries, sql` union all `)}`);
+	const index = await searchIndex(ctx, version);
 
-	// The page and the facets at once, on two connections (two cores).
-	const [{ rows: items }, { rows: facetRows }] = await Promise.all([itemsQuery, facetsQuery]);
-	let total = items[0]?.total;
-	if (total === undefined) {
-		const { rows } = await ctx.db.execute<{ total: number }>(
-			sql`${base} select count(*)::int as total from base b where ${filter}`
-		);
-		total = rows[0]?.total ?? 0;
-	}
-
-	const counts = new Map(facetRows.map((r) => [`${r.facet}:${r.value}`, r.count]));
-	const inEvery = counts.get('departement:*') ?? 0;
-	if (inEvery > 0) {
-		for (const d of departements) {
-			counts.set(`departement:${d.code}`, (counts.get(`departement:${d.code}`) ?? 0) + inEvery);
+	const [textRanks, covers] = await Promise.all([
+		p.q ? textRanksOf(ctx, index, p.q) : null,
+		commune ? coverRanksOf(ctx, index, commune.code) : null
+	]);
+	const { matches, counts } = queryIndex(index, { filters: indexFilters(p), textRanks });
+	// By index position; Infinity: no point (distance), does not cover the commune (rank).
+	const distances = new Float64Array(covers ? index.size : 0).fill(Infinity);
+	if (covers && commune && commune.lat !== null && commune.lon !== null) {
+		for (const i of matches) {
+			if (!Number.isNaN(index.lat[i]!)) {
+				distances[i] = distanceKm(commune.lat, commune.lon, index.lat[i]!, index.lon[i]!);
+			}
 		}
 	}
-	const facetOf = (name: FacetName, options: { code: string; label: string }[]): Facet[] =>
-		options
-			.map((o) => ({ value: o.code, label: o.label, count: counts.get(`${name}:${o.code}`) ?? 0 }))
+	// Positions are the order by name, then id (Infinity - Infinity is NaN: a tie).
+	if (covers) {
+		matches.sort((a, b) => covers[a]! - covers[b]! || distances[a]! - distances[b]! || a - b);
+	} else if (textRanks) {
+		matches.sort((a, b) => textRanks.get(b)! - textRanks.get(a)! || a - b);
+	}
+	const total = matches.length;
+	const shown = matches.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
+	const items = await pageItems(ctx, index, shown);
+
+	const facetOf = (name: FacetName, options: { code: string; label: string }[]): Facet[] => {
+		const { codes } = index.columns[name];
+		const count = (code: string) => {
+			const bit = codes.indexOf(code);
+			return bit < 0 ? 0 : counts[name][bit]!;
+		};
+		return options
+			.map((o) => ({ value: o.code, label: o.label, count: count(o.code) }))
 			.filter((f) => f.count > 0 || p[name] === f.value);
+	};
 	const facets = {
 		...(Object.fromEntries(
 			(Object.keys(listFilters) as ListFilter[]).map((name) => [
@@ -324,14 +316,86 @@ export async function searchFiches(ctx: Ctx, params: unknown) {
 					lon: commune.lon
 				}
 			: null,
-		items: items.map(({ coverRank, total: _total, ...hit }) => ({
-			...hit,
-			matchedBy: coverRank === null ? null : (coverNames[coverRank] ?? null),
-			distanceKm: hit.distanceKm === null ? null : Number(hit.distanceKm)
-		})) satisfies FicheHit[],
+		items: items.map(({ i, hit }) => {
+			const coverRank = covers?.[i] ?? Infinity;
+			const distance = distances[i] ?? Infinity;
+			const covering = coverRank !== Infinity;
+			return {
+				...hit,
+				matchedBy: covering ? (coverNames[coverRank] ?? null) : null,
+				distanceKm: !covering && distance !== Infinity ? distance : null
+			};
+		}) satisfies FicheHit[],
 		facets,
 		labels: labelsOf(lists)
 	};
+}
+
+/** The filters that are set, as the index's columns name them. */
+function indexFilters(p: FicheSearchParams): IndexQuery['filters'] {
+	const filters: IndexQuery['filters'] = {};
+	for (const name of facetNames) {
+		const value = p[name];
+		if (value) filters[name] = value;
+	}
+	return filters;
+}
+
+/** The rank of each published fiche that the text search finds (by index position). */
+async function textRanksOf(ctx: Ctx, index: SearchIndex, q: string) {
+	// textMatchOf's condition as three arms the indexes answer (the words; the name's
+	// trigrams; the rare names with an acronym) instead of one scan of every name.
+	const piece = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+	const { rows } = await ctx.db.execute<{ id: string; rank: number }>(sql`
+		with m (id) as (
+			select id from carto_fiches where search @@ websearch_to_tsquery('fr_unaccent', ${q})
+			union select id from carto_fiches
+				where immutable_unaccent(lower(name)) like immutable_unaccent(lower(${piece}))
+			union select id from carto_fiches where acronym is not null
+				and unaccent(name || ' ' || acronym) ilike unaccent(${piece})
+		)
+		select f.id, ${textRankOf(q)} as rank from m join carto_fiches f on f.id = m.id
+		where f.status = 'publiee'`);
+	const ranks = new Map<number, number>();
+	for (const r of rows) {
+		const i = index.position.get(r.id);
+		if (i !== undefined) ranks.set(i, Number(r.rank));
+	}
+	return ranks;
+}
+
+/** How the territory of each fiche that covers the commune does (1 commune … 5 national). */
+async function coverRanksOf(ctx: Ctx, index: SearchIndex, code: string) {
+	const { rows } = await ctx.db.execute<{ id: string; rank: number }>(sql`
+		with ${coveredOf(code)} select fiche_id as id, rank from covered`);
+	const ranks = new Float64Array(index.size).fill(Infinity);
+	for (let i = 0; i < index.size; i++) if (index.national[i]) ranks[i] = 5;
+	for (const r of rows) {
+		const i = index.position.get(r.id);
+		if (i !== undefined) ranks[i] = Math.min(Number(r.rank), ranks[i]!);
+	}
+	return ranks;
+}
+
+/** The cards of the fiches at these index positions, in that order. */
+async function pageItems(ctx: Ctx, index: SearchIndex, shown: number[]) {
+	if (!shown.length) return [];
+	const ids = shown.map((i) => index.ids[i]!);
+	const { rows } = await ctx.db.execute<Omit<FicheHit, 'matchedBy' | 'distanceKm'>>(sql`
+		select f.id, f.slug, f.name, f.acronym, f.short_description as "shortDescription",
+			f.cooperation_kinds as "cooperationKinds", f.commune_code as "communeCode",
+			g.nom as "communeNom", d.code as "departementCode", d.nom as "departementNom",
+			f.lat is not null as "hasPoint"
+		from carto_fiches f
+		left join geo_communes g on g.code = f.commune_code
+		left join geo_departements d on d.code = g.departement_code
+		where f.id = any(string_to_array(${ids.join(',')}, ',')::uuid[])`);
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	// A fiche changed since the index was read is left out of this page.
+	return shown.flatMap((i) => {
+		const hit = byId.get(index.ids[i]!);
+		return hit ? [{ i, hit }] : [];
+	});
 }
 
 /** code → label of each reference list, for the cards. */

@@ -4,6 +4,7 @@
 // tables (their loader truncates them; see geo/tables.ts).
 import { sql } from 'drizzle-orm';
 import {
+	bigint,
 	boolean,
 	check,
 	customType,
@@ -152,6 +153,16 @@ export const cartoFicheAreas = pgTable(
 		index('carto_fiche_areas_regions_idx').using('gin', t.regions)
 	]
 );
+
+/**
+ * One row: a number the database raises, at the commit of a transaction, whenever it changed
+ * what the list's index (search-index.server.ts) reads: the published fiches, their names,
+ * points, lists, cost, départements and régions. The app rebuilds its index when it differs.
+ */
+export const cartoSearchState = pgTable('carto_search_state', {
+	id: integer('id').primaryKey().default(1),
+	version: bigint('version', { mode: 'number' }).notNull().default(0)
+});
 
 /** Every save of a fiche appends one: its full content at that moment. */
 export const cartoFicheRevisions = pgTable(
