@@ -22,7 +22,11 @@ const MAX_BODY = 1_000_000;
 const NONCE = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 
 /** Routes whose visitor pages may be kept; keys start with the module's cache prefix. */
-const cachedRoutes: Record<string, string> = { '/cartographie': 'cartographie' };
+const cachedRoutes: Record<string, string> = {
+	'/cartographie': 'cartographie',
+	// A space's home: changes made elsewhere show to visitors within PUBLIC_TTL_MS.
+	'/chantiers/[slug]': 'spaces'
+};
 
 export function pageCacheKey(
 	routeId: string | null,

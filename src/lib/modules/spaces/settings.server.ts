@@ -15,6 +15,7 @@ import {
 import { assertCan, type Actor } from '../../server/auth/policy';
 import { assertUuid, DomainError, NotFoundError, ValidationError } from '../../server/errors';
 import { validate } from '../../server/forms';
+import { invalidate } from '../../server/cache';
 import { createObjective } from '../roadmap/objectives.server';
 import { recordActivity } from './activity.server';
 import {
@@ -64,7 +65,7 @@ export async function createSpace(ctx: Ctx, actor: Actor | null, raw: unknown) {
 		.where(eq(spaces.slug, input.slug));
 	if (taken) throw new ValidationError({ slug: SLUG_TAKEN });
 	try {
-		return await ctx.db.transaction(async (tx) => {
+		const created = await ctx.db.transaction(async (tx) => {
 			const [space] = await tx
 				.insert(spaces)
 				.values({ ...values, kind: 'autre' })
@@ -87,6 +88,8 @@ export async function createSpace(ctx: Ctx, actor: Actor | null, raw: unknown) {
 			});
 			return space!;
 		});
+		invalidate('spaces');
+		return created;
 	} catch (err) {
 		// Another person took the address meanwhile.
 		if (isUniqueViolation(err)) throw new ValidationError({ slug: SLUG_TAKEN });
@@ -152,6 +155,7 @@ export async function updateSpaceSettings(
 			visibility: 'public'
 		});
 	});
+	invalidate('spaces');
 }
 
 /** Adds an objective through the feuille de route's service, and says so in the feed. */
@@ -166,6 +170,7 @@ export async function addObjective(ctx: Ctx, actor: Actor | null, slug: string, 
 		path: homePath(slug),
 		visibility: 'public'
 	});
+	invalidate('spaces');
 	return objective;
 }
 
@@ -200,4 +205,5 @@ export async function deleteObjective(ctx: Ctx, actor: Actor | null, slug: strin
 			visibility: 'public'
 		});
 	});
+	invalidate('spaces');
 }
