@@ -7,6 +7,7 @@ import { getCommune, listDepartements, listRegions } from '../geo/service.server
 import { loadReferenceLists, type ReferenceLists } from './reference.server';
 import type { ReferenceListName } from './reference-data';
 import type { CoverMatch } from './rules';
+import { coverKeys } from './cover-keys.server';
 import {
 	distanceKm,
 	queryIndex,
@@ -105,13 +106,7 @@ const coveredOf = (code: string) => sql`
 			select code, parent_code, epci_code, departement_code, region_code
 			from geo_communes where code = ${code}
 		),
-		keys (kind, code, rank) as (
-			select 'commune', code, 1 from c
-			union all select 'commune', parent_code, 1 from c where parent_code is not null
-			union all select 'epci', epci_code, 2 from c where epci_code is not null
-			union all select 'departement', departement_code, 3 from c
-			union all select 'region', region_code, 4 from c
-		),
+		${coverKeys},
 		covered (fiche_id, rank) as (
 			select t.fiche_id, min(k.rank) from keys k
 			join carto_fiche_territories t on t.kind = k.kind and t.code = k.code

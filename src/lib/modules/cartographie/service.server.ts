@@ -14,6 +14,7 @@ import {
 	type FicheStatus
 } from './rules';
 import { parseFicheContent, snapshot, territoriesOf } from './content.server';
+import { coverKeys } from './cover-keys.server';
 
 export type { Fiche, FicheTerritory } from './content.server';
 
@@ -204,13 +205,7 @@ export async function coveringFiches(ctx: Ctx, communeCode: string): Promise<Cov
 				(select code from geo_commune_aliases where old_code = ${code})
 			)
 		),
-		keys (kind, code, rank) as (
-			select 'commune', code, 1 from c
-			union all select 'commune', parent_code, 1 from c where parent_code is not null
-			union all select 'epci', epci_code, 2 from c where epci_code is not null
-			union all select 'departement', departement_code, 3 from c
-			union all select 'region', region_code, 4 from c
-		),
+		${coverKeys},
 		hits as (
 			select t.fiche_id, k.kind, k.rank
 			from keys k
