@@ -119,6 +119,8 @@ test('a member asks to join with the charter, a référent·e approves, a new ch
 	await visit(pm, `${base}/membres`);
 	await pm.getByRole('button', { name: "Quitter l'espace" }).click();
 	await expect(pm).toHaveURL(new RegExp(`${base}\\?quitte=1$`));
+	await expect(pm.getByText("Vous avez quitté l'espace.")).toBeVisible();
+	await expect(pm.getByRole('link', { name: 'Demander à rejoindre' })).toBeVisible();
 	expect(
 		await query(
 			baseURL,
