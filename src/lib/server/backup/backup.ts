@@ -172,6 +172,8 @@ export async function restoreBackup(
 				}
 			}
 			await resetSequences(tx);
+			// Triggers were off while loading: tell the cartography's list index the data changed.
+			await tx.execute(sql`update carto_search_state set version = version + 1 where id = 1`);
 		});
 		return { manifest, previousFiles: restoreFiles(work, dataDir) };
 	} finally {

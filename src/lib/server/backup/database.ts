@@ -29,13 +29,22 @@ export function ident(name: string) {
 	return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** Ordinary and partitioned tables of `public` (partitions are reached through their parent). */
+/**
+ * State the database keeps about itself rather than data: written by migrations and triggers,
+ * neither saved nor checked for emptiness (a freshly migrated database already holds its row).
+ */
+export const DERIVED_TABLES: readonly string[] = ['carto_search_state'];
+
+/**
+ * Ordinary and partitioned tables of `public` (partitions are reached through their parent),
+ * without the derived state.
+ */
 export async function publicTables(db: Exec): Promise<string[]> {
 	const r = await db.execute<{ name: string }>(sql`
 		select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
 		where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
 		order by c.relname`);
-	return r.rows.map((row) => row.name);
+	return r.rows.map((row) => row.name).filter((name) => !DERIVED_TABLES.includes(name));
 }
 
 /** Columns of each public table, in order, without generated ones (PostgreSQL computes them). */
