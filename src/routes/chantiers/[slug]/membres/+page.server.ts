@@ -11,6 +11,8 @@ import {
 } from '#lib/modules/spaces/members.server.ts';
 import { formAction, formActionThenRedirect, guarded } from '#lib/server/http.ts';
 import { formToObject } from '#lib/server/forms.ts';
+import type { Ctx } from '#lib/server/context.ts';
+import type { Actor } from '#lib/server/auth/policy.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) =>
@@ -18,78 +20,43 @@ export const load: PageServerLoad = (event) =>
 
 const id = (form: FormData, name = 'id') => String(form.get(name) ?? '');
 
-export const actions: Actions = {
-	involvement: (event) =>
+/** An action of the page: its service step, then which one was done (for the message shown). */
+const step =
+	(
+		name: string,
+		run: (ctx: Ctx, actor: Actor | null, slug: string, form: FormData) => Promise<unknown>
+	): Actions[string] =>
+	(event) =>
 		formAction(event, async (form) => {
-			await updateMyInvolvement(
-				event.locals.app,
-				event.locals.actor,
-				event.params.slug,
-				formToObject(form)
-			);
-			return { done: 'involvement' as const };
-		}),
+			await run(event.locals.app, event.locals.actor, event.params.slug, form);
+			return { done: name };
+		});
+
+export const actions: Actions = {
+	involvement: step('involvement', (ctx, actor, slug, form) =>
+		updateMyInvolvement(ctx, actor, slug, formToObject(form))
+	),
 	leave: (event) =>
 		formActionThenRedirect(event, async () => {
 			await leaveSpace(event.locals.app, event.locals.actor, event.params.slug);
 			return `/chantiers/${event.params.slug}?quitte=1`;
 		}),
-	remove: (event) =>
-		formAction(event, async (form) => {
-			await leaveSpace(event.locals.app, event.locals.actor, event.params.slug, id(form, 'userId'));
-			return { done: 'remove' as const };
-		}),
-	role: (event) =>
-		formAction(event, async (form) => {
-			const data = formToObject(form);
-			await changeRole(
-				event.locals.app,
-				event.locals.actor,
-				event.params.slug,
-				id(form, 'userId'),
-				data
-			);
-			return { done: 'role' as const };
-		}),
-	accept: (event) =>
-		formAction(event, async (form) => {
-			const data = formToObject(form);
-			await decideSpaceRequest(
-				event.locals.app,
-				event.locals.actor,
-				event.params.slug,
-				id(form),
-				'accept',
-				data
-			);
-			return { done: 'accept' as const };
-		}),
-	decline: (event) =>
-		formAction(event, async (form) => {
-			const data = formToObject(form);
-			await decideSpaceRequest(
-				event.locals.app,
-				event.locals.actor,
-				event.params.slug,
-				id(form),
-				'decline',
-				data
-			);
-			return { done: 'decline' as const };
-		}),
-	invite: (event) =>
-		formAction(event, async (form) => {
-			await inviteToSpace(
-				event.locals.app,
-				event.locals.actor,
-				event.params.slug,
-				formToObject(form)
-			);
-			return { done: 'invite' as const };
-		}),
-	cancelInvitation: (event) =>
-		formAction(event, async (form) => {
-			await cancelInvitation(event.locals.app, event.locals.actor, event.params.slug, id(form));
-			return { done: 'cancelInvitation' as const };
-		})
+	remove: step('remove', (ctx, actor, slug, form) =>
+		leaveSpace(ctx, actor, slug, id(form, 'userId'))
+	),
+	role: step('role', (ctx, actor, slug, form) =>
+		changeRole(ctx, actor, slug, id(form, 'userId'), formToObject(form))
+	),
+	accept: step('accept', (ctx, actor, slug, form) =>
+		decideSpaceRequest(ctx, actor, slug, id(form), 'accept', formToObject(form))
+	),
+	decline: step('decline', (ctx, actor, slug, form) =>
+		decideSpaceRequest(ctx, actor, slug, id(form), 'decline', formToObject(form))
+	),
+	invite: step('invite', (ctx, actor, slug, form) =>
+		inviteToSpace(ctx, actor, slug, formToObject(form))
+	),
+	cancelInvitation: step('cancelInvitation', (ctx, actor, slug, form) =>
+		cancelInvitation(ctx, actor, slug, id(form))
+	)
 };
