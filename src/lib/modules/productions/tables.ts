@@ -3,6 +3,7 @@
 import { date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables';
 import { spaces } from '../spaces/tables';
+import { events } from '../agenda/tables';
 import { pageVisibility } from '../../server/db/visibility';
 
 export const productionKind = pgEnum('production_kind', [
@@ -65,8 +66,8 @@ export const spaceDecisions = pgTable(
 		decision: text('decision').notNull(),
 		details: text('details'),
 		status: decisionStatus('status').notNull().default('adoptee'),
-		/** The meeting where it was taken, once the agenda exists (no foreign key yet). */
-		eventId: uuid('event_id'),
+		/** The meeting where it was taken. */
+		eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

@@ -11,6 +11,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../modules/accounts/tables';
 
+export interface EmailAttachment {
+	filename: string;
+	contentType: string;
+	/** UTF-8 text content (calendar files are text). */
+	content: string;
+}
+
 export const emailStatus = pgEnum('email_status', ['outbox', 'queued', 'sent', 'failed']);
 
 /** Every email goes through here; with no SMTP server it stays readable at /admin/emails. */
@@ -22,6 +29,8 @@ export const emails = pgTable(
 		subject: text('subject').notNull(),
 		text: text('text').notNull(),
 		kind: text('kind').notNull(),
+		/** Files sent with the message (an event's .ics); small, so kept inline. */
+		attachments: jsonb('attachments').$type<EmailAttachment[]>(),
 		status: emailStatus('status').notNull().default('outbox'),
 		attempts: integer('attempts').notNull().default(0),
 		lastError: text('last_error'),

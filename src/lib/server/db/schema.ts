@@ -7,4 +7,5 @@ export * from '../../modules/productions/tables';
 export * from '../../modules/roadmap/tables';
 export * from '../../modules/geo/tables';
 export * from '../../modules/cartographie/tables';
+export * from '../../modules/agenda/tables';
 export * from './platform-tables';
