@@ -79,6 +79,8 @@ test('a référent·e adds a production with a file, links it to an action, and 
 	await expect(page.getByText('Présenter le bilan lors de la restitution')).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('link', { name: /^Modifier/ }).click();
+	// The list has a « Statut » filter too: wait for the edit form before choosing.
+	await expect(page.getByRole('button', { name: 'Enregistrer' })).toBeVisible();
 	await page.getByLabel('Statut').selectOption('ajournee');
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(page.locator('.decisions .tag')).toContainText('Ajournée');
