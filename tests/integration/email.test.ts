@@ -4,7 +4,12 @@ import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { createTestDb, makeUser, type TestDb } from '../helpers/db';
 import { emails } from '../../src/lib/server/db/schema';
-import { getEmail, listEmails, sendEmail } from '../../src/lib/server/email/outbox';
+import {
+	getEmail,
+	getEmailAttachment,
+	listEmails,
+	sendEmail
+} from '../../src/lib/server/email/outbox';
 import { startJobs, type Jobs } from '../../src/lib/server/jobs';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../src/lib/server/errors';
 
@@ -138,6 +143,19 @@ describe('without SMTP_URL', () => {
 		expect(received).toHaveLength(0);
 	});
 
+	it('keeps attachments with the email in the outbox', async () => {
+		const attachment = {
+			filename: 'a.ics',
+			contentType: 'text/calendar',
+			content: 'BEGIN:VCALENDAR'
+		};
+		const id = await sendEmail(t.ctx, { ...message('pj@example.org'), attachments: [attachment] });
+		const [row] = await t.ctx.db.select().from(emails).where(eq(emails.id, id));
+		expect(row).toMatchObject({ status: 'outbox', attachments: [attachment] });
+		const { actor: member } = await makeUser(t.ctx, 'membre');
+		await expect(getEmailAttachment(t.ctx, member, id, 0)).rejects.toThrow(ForbiddenError);
+	});
+
 	it('shows the outbox to admins only', async () => {
 		const id = await sendEmail(t.ctx, message('marc@example.org'));
 		const { actor: member } = await makeUser(t.ctx, 'membre');
@@ -207,6 +225,40 @@ describe('with SMTP_URL', () => {
 		expect(sent.sentAt).toBeInstanceOf(Date);
 		expect(sent).toMatchObject({ attempts: 1, lastError: null });
 		expect(receivedBy('lea@example.org')).toHaveLength(1);
+	});
+
+	it('stores an .ics attachment and delivers it with the email', async () => {
+		const ics =
+			'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nSUMMARY:Réunion du chantier\r\nEND:VCALENDAR\r\n';
+		const attachment = {
+			filename: 'reunion.ics',
+			contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+			content: ics
+		};
+		const id = await sendEmail(t.ctx, { ...message('ics@example.org'), attachments: [attachment] });
+		expect((await row(id)).attachments).toEqual([attachment]);
+		const { actor: admin } = await makeUser(t.ctx, 'admin');
+		expect(await getEmailAttachment(t.ctx, admin, id, 0)).toEqual(attachment);
+		await expect(getEmailAttachment(t.ctx, admin, id, 1)).rejects.toThrow(NotFoundError);
+
+		const [mail] = await waitFor(
+			() => receivedBy('ics@example.org'),
+			(list) => list.length > 0
+		);
+		const { headers } = parseMessage(mail!.raw);
+		const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
+		expect(headers.get('content-type')).toMatch(/^multipart\/mixed/);
+		const parts = mail!.raw.split(`--${boundary}`).map((p) => p.replace(/^\r\n/, ''));
+		const file = parts
+			.map(parseMessage)
+			.find((p) => /reunion\.ics/.test(p.headers.get('content-disposition') ?? ''));
+		expect(file?.headers.get('content-type')).toMatch(/^text\/calendar/);
+		expect(file?.headers.get('content-disposition')).toMatch(/^attachment/);
+		expect(file?.body.trim()).toBe(ics.replace(/\r\n/g, '\n').trim());
+		const text = parts
+			.map(parseMessage)
+			.find((p) => /^text\/plain/.test(p.headers.get('content-type') ?? ''));
+		expect(text?.body.split('\n')).toContain('Nous avons bien reçu votre demande d’adhésion.');
 	});
 
 	it('retries a refused delivery, and sends it once', async () => {

@@ -318,6 +318,10 @@ export const routes: Record<
 		path: '/admin/emails/00000000-0000-4000-8000-000000000000',
 		access: 'admin'
 	},
+	'/admin/emails/[id]/pieces-jointes/[index]': {
+		path: '/admin/emails/00000000-0000-4000-8000-000000000000/pieces-jointes/0',
+		access: 'admin'
+	},
 	'/admin/journal': { path: '/admin/journal', access: 'admin' },
 	'/admin/charte': {
 		path: '/admin/charte',

@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { emails } from '../db/schema';
+import type { EmailAttachment } from '../db/platform-tables';
 import { assertCan, type Actor } from '../auth/policy';
 import { NotFoundError } from '../errors';
 
@@ -9,6 +10,8 @@ export interface Message {
 	subject: string;
 	text: string;
 	kind: string;
+	/** Files sent with the email (a calendar invitation); kept with it in the outbox. */
+	attachments?: EmailAttachment[];
 }
 
 export const EMAIL_QUEUE = 'email.send';
@@ -21,7 +24,11 @@ export async function sendEmail(ctx: Ctx, message: Message) {
 	const smtp = !!ctx.env.SMTP_URL && !!ctx.enqueue;
 	const [row] = await ctx.db
 		.insert(emails)
-		.values({ ...message, status: smtp ? 'queued' : 'outbox' })
+		.values({
+			...message,
+			attachments: message.attachments?.length ? message.attachments : null,
+			status: smtp ? 'queued' : 'outbox'
+		})
 		.returning({ id: emails.id });
 	if (smtp) {
 		try {
@@ -61,4 +68,17 @@ export async function getEmail(ctx: Ctx, actor: Actor | null, id: string) {
 	const [row] = await ctx.db.select().from(emails).where(eq(emails.id, id));
 	if (!row) throw new NotFoundError('Email introuvable.');
 	return row;
+}
+
+/** One attached file of an email, for the outbox's download link. */
+export async function getEmailAttachment(
+	ctx: Ctx,
+	actor: Actor | null,
+	id: string,
+	index: number
+): Promise<EmailAttachment> {
+	const email = await getEmail(ctx, actor, id);
+	const file = Number.isInteger(index) ? email.attachments?.[index] : undefined;
+	if (!file) throw new NotFoundError('Pièce jointe introuvable.');
+	return file;
 }

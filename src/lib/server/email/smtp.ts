@@ -44,7 +44,12 @@ export async function deliver(
 			from: ctx.env.MAIL_FROM,
 			to: mail.to,
 			subject: mail.subject,
-			text: mail.text
+			text: mail.text,
+			attachments: (mail.attachments ?? []).map((a) => ({
+				filename: a.filename,
+				contentType: a.contentType,
+				content: a.content
+			}))
 		});
 	} catch (err) {
 		const finalAttempt = options.finalAttempt ?? true;
