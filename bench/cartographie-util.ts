@@ -15,7 +15,9 @@ export interface App {
 
 /** Starts the built app (`node <npm start flags> scripts/server.js`) and waits until it answers. */
 export function startApp(port: number, env: Record<string, string>): Promise<App> {
-	const child = spawn(process.execPath, [...nodeFlags, 'scripts/server.js'], {
+	// BENCH_NODE_FLAGS adds flags to the app only, e.g. « --cpu-prof --cpu-prof-dir=/tmp/prof ».
+	const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [...nodeFlags, ...extra, 'scripts/server.js'], {
 		env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});

@@ -1,10 +1,9 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/context';
 import { sessions, users } from '../../server/db/schema';
 import { hashSecret, newSecret } from '../../server/auth/tokens';
-import type { Actor } from '../../server/auth/policy';
+import type { Actor, SpaceRole } from '../../server/auth/policy';
 import { spaceMembers } from '../spaces/tables';
-import { isNull } from 'drizzle-orm';
 
 export const SESSION_COOKIE = 'chantiers_session';
 
@@ -32,7 +31,10 @@ export async function createSession(
 	return { secret, expiresAt };
 }
 
-/** Resolves a session cookie into the person and their roles, or null. */
+/**
+ * Resolves a session cookie into the person and their roles, or null. One query: every page a
+ * member opens starts here.
+ */
 export async function readSession(
 	ctx: Ctx,
 	secret: string | undefined
@@ -44,7 +46,12 @@ export async function readSession(
 			name: users.name,
 			email: users.email,
 			role: users.role,
-			cartoModerator: users.cartoModerator
+			cartoModerator: users.cartoModerator,
+			memberships: sql<{ spaceId: string; role: SpaceRole }[]>`coalesce((
+				select json_agg(json_build_object('spaceId', ${spaceMembers.spaceId}, 'role', ${spaceMembers.role}))
+				from ${spaceMembers}
+				where ${spaceMembers.userId} = ${users.id} and ${spaceMembers.until} is null
+			), '[]'::json)`
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
@@ -56,11 +63,7 @@ export async function readSession(
 			)
 		);
 	if (!row) return null;
-	const { cartoModerator, ...user } = row;
-	const memberships = await ctx.db
-		.select({ spaceId: spaceMembers.spaceId, role: spaceMembers.role })
-		.from(spaceMembers)
-		.where(and(eq(spaceMembers.userId, row.id), isNull(spaceMembers.until)));
+	const { cartoModerator, memberships, ...user } = row;
 	const spaceRoles: Actor['spaceRoles'] = {};
 	for (const m of memberships) (spaceRoles[m.spaceId] ??= []).push(m.role);
 	return { user, actor: { userId: row.id, role: row.role, spaceRoles, cartoModerator } };

@@ -154,5 +154,13 @@ export const spaceActivity = pgTable(
 		visibility: pageVisibility('visibility').notNull().default('members'),
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('space_activity_space_at_idx').on(t.spaceId, t.at.desc())]
+	// The order of « order by at desc, id desc » (PostgreSQL puts nulls first in desc), so the
+	// latest entries are read from the index instead of sorting the space's whole history.
+	(t) => [
+		index('space_activity_space_at_idx').on(
+			t.spaceId,
+			t.at.desc().nullsFirst(),
+			t.id.desc().nullsFirst()
+		)
+	]
 );
