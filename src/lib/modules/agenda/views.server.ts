@@ -10,6 +10,7 @@ import { NotFoundError, UnauthenticatedError } from '../../server/errors';
 import { canCreateEvent } from './policy';
 import { gridRange, monthKey, monthWeeks, placeEvents, shiftMonth, type Month } from './calendar';
 import type { EventItem } from './event-item';
+import { DEFAULT_TIME_ZONE, localToInstant } from './time';
 import type { ViewFilters } from './view-filters';
 import { countItems, itemColumns, selectItems, visibleTo, withSpaces } from './views-query.server';
 
@@ -94,6 +95,8 @@ export async function monthView(
 	filters: ViewFilters = NO_FILTERS
 ) {
 	const { from, to } = gridRange(month);
+	const monthStart = localToInstant(`${monthKey(month)}-01`, DEFAULT_TIME_ZONE)!;
+	const monthEnd = localToInstant(`${monthKey(shiftMonth(month, 1))}-01`, DEFAULT_TIME_ZONE)!;
 	// Overlap (starts before the end, ends after the start), written so that the index on
 	// starts_at serves both halves: events starting in the grid, and earlier ones still running.
 	const overlap = or(
@@ -112,7 +115,8 @@ export async function monthView(
 		previous: monthKey(shiftMonth(month, -1)),
 		next: monthKey(shiftMonth(month, 1)),
 		weeks: weeks.map((w) => w.map((d) => ({ ...d, events: byDay.get(d.date) ?? [] }))),
-		events: items.filter((e) => e.endsAt > from && e.startsAt < to)
+		// The month itself, for the list under the grid (the grid also shows neighbours' days).
+		events: items.filter((e) => e.endsAt > monthStart && e.startsAt < monthEnd)
 	};
 }
 
