@@ -11,6 +11,13 @@ export const routes: Record<
 	'/la-demarche': { path: '/la-demarche', access: 'public' },
 	'/chantiers': { path: '/chantiers', access: 'public' },
 	'/chantiers/[slug]': { path: '/chantiers/comite-de-pilotage', access: 'public' },
+	// The agenda's views: events are filtered by who may see them, the pages are open.
+	'/agenda': { path: '/agenda', access: 'public' },
+	'/agenda/passes': { path: '/agenda/passes', access: 'public' },
+	'/agenda/mois': { path: '/agenda/mois', access: 'public' },
+	'/agenda/mois/[mois]': { path: '/agenda/mois/2025-03', access: 'public' },
+	'/agenda/mes-inscriptions': { path: '/agenda/mes-inscriptions', access: 'member' },
+	'/chantiers/[slug]/agenda': { path: '/chantiers/comite-de-pilotage/agenda', access: 'public' },
 	'/chantiers/nouveau': {
 		path: '/chantiers/nouveau',
 		access: 'coordination',
