@@ -10,6 +10,7 @@ import { ensureReferenceLists } from '../modules/cartographie/reference.server';
 import { seedExampleFiches } from '../modules/cartographie/examples.server';
 import { startFreshnessTimer } from '../modules/cartographie/freshness.server';
 import { recoverInterruptedImports } from '../modules/cartographie/import/interrupted.server';
+import { startAgendaTimer } from '../modules/agenda/timer.server';
 
 export interface App extends Ctx {
 	database: Database;
@@ -45,6 +46,8 @@ export function startApp(): Promise<App> {
 		await purgeExpired(ctx);
 		// Yearly freshness emails of the cartography, checked every 6 hours by one instance.
 		const freshness = startFreshnessTimer(ctx, database.pool);
+		// Agenda reminders (with or without the queue) and the daily extension of series.
+		const agenda = startAgendaTimer(ctx, database.pool);
 		// CSV imports left en_cours by a stopped process end echouee (one process when embedded).
 		const imports = await recoverInterruptedImports(ctx, !!database.embedded);
 		current = {
@@ -54,6 +57,7 @@ export function startApp(): Promise<App> {
 			async stop() {
 				imports.stop();
 				await freshness.stop();
+				await agenda.stop();
 				await jobs?.stop();
 				await database.close();
 			}

@@ -1,11 +1,17 @@
 import { PgBoss, type JobWithMetadata } from 'pg-boss';
-import type { Ctx } from './context';
+import type { Ctx, EnqueueOptions } from './context';
 import { log } from './log';
 import { createTransport, deliver } from './email/smtp';
 import { EMAIL_QUEUE } from './email/outbox';
+import {
+	REMINDER_QUEUE,
+	runReminderJob,
+	type ReminderJob
+} from '../modules/agenda/reminders.server';
+import { SERIES_QUEUE, runSeriesExtension } from '../modules/agenda/timer.server';
 
 export interface Jobs {
-	enqueue(queue: string, data: Record<string, unknown>): Promise<void>;
+	enqueue(queue: string, data: Record<string, unknown>, options?: EnqueueOptions): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -20,7 +26,10 @@ export interface JobsOptions {
 	pollingIntervalSeconds?: number;
 }
 
-/** Starts the PostgreSQL job queue and its workers (emails through SMTP, with retries). */
+/**
+ * Starts the PostgreSQL job queue and its workers: emails through SMTP (with retries), the
+ * agenda's day-before reminders and the daily extension of recurring series.
+ */
 export async function startJobs(
 	ctx: Ctx,
 	connectionString: string,
@@ -34,7 +43,8 @@ export async function startJobs(
 	} = options;
 	const boss = new PgBoss({ connectionString, max: 3, schedule: false });
 	boss.on('error', (err) => log.error('[jobs]', err));
-	const transport = createTransport(ctx);
+	// Without SMTP the emails stay in the outbox: no sender, the agenda's workers still run.
+	const transport = ctx.env.SMTP_URL ? createTransport(ctx) : undefined;
 	try {
 		await boss.start();
 		const retry = { retryLimit, retryDelay: retryDelaySeconds, retryBackoff };
@@ -46,6 +56,7 @@ export async function startJobs(
 			EMAIL_QUEUE,
 			{ pollingIntervalSeconds, batchSize: 1, includeMetadata: true },
 			async (jobs: JobWithMetadata<{ id: string }>[]) => {
+				if (!transport) throw new Error('SMTP_URL is not set');
 				for (const job of jobs) {
 					// retryCount is 0 on the first attempt; pg-boss fails the job for good when an
 					// attempt with retryCount >= retryLimit throws.
@@ -55,15 +66,31 @@ export async function startJobs(
 				}
 			}
 		);
+		// One waiting reminder per event and sequence ('short': one queued job per singleton key).
+		await boss.createQueue(REMINDER_QUEUE, { policy: 'short', retryLimit: 3, retryDelay: 60 });
+		await boss.work(
+			REMINDER_QUEUE,
+			{ pollingIntervalSeconds, batchSize: 1 },
+			async (jobs: { data: ReminderJob }[]) => {
+				for (const job of jobs) await runReminderJob(ctx, job.data);
+			}
+		);
+		await boss.createQueue(SERIES_QUEUE, { policy: 'short', retryLimit: 2, retryDelay: 300 });
+		await boss.work(SERIES_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async () => {
+			await runSeriesExtension(ctx);
+		});
 	} catch (err) {
 		await boss.stop({ graceful: false }).catch(() => undefined);
-		transport.close();
+		transport?.close();
 		throw err;
 	}
 	let stopping: Promise<void> | undefined;
 	return {
-		async enqueue(queue, data) {
-			await boss.send(queue, data);
+		async enqueue(queue, data, options = {}) {
+			await boss.send(queue, data, {
+				...(options.startAfter ? { startAfter: options.startAfter } : {}),
+				...(options.singletonKey ? { singletonKey: options.singletonKey } : {})
+			});
 		},
 		stop() {
 			stopping ??= (async () => {
@@ -71,7 +98,7 @@ export async function startJobs(
 					// Waits for a delivery in progress (up to 5 s), then closes the pool and timers.
 					await boss.stop({ graceful: true, timeout: 5000 });
 				} finally {
-					transport.close();
+					transport?.close();
 				}
 			})();
 			return stopping;
