@@ -17,6 +17,8 @@ export const routes: Record<
 	'/agenda/mois': { path: '/agenda/mois', access: 'public' },
 	'/agenda/mois/[mois]': { path: '/agenda/mois/2025-03', access: 'public' },
 	'/agenda/mes-inscriptions': { path: '/agenda/mes-inscriptions', access: 'member' },
+	// An event: hidden events answer 404 like missing ones, so the page itself is open.
+	'/agenda/[slug]': { path: '/agenda/evenement-inconnu', access: 'public' },
 	'/chantiers/[slug]/agenda': { path: '/chantiers/comite-de-pilotage/agenda', access: 'public' },
 	'/chantiers/nouveau': {
 		path: '/chantiers/nouveau',
