@@ -19,6 +19,17 @@ export const routes: Record<
 	'/agenda/mes-inscriptions': { path: '/agenda/mes-inscriptions', access: 'member' },
 	// An event: hidden events answer 404 like missing ones, so the page itself is open.
 	'/agenda/[slug]': { path: '/agenda/evenement-inconnu', access: 'public' },
+	// Registration: members with their account; guests on public events, by their emailed link.
+	'/agenda/[slug]/inscription': {
+		path: '/agenda/evenement-inconnu/inscription',
+		access: 'public',
+		actions: { register: 'member', unregister: 'member', workshop: 'member', guest: 'public' }
+	},
+	'/agenda/inscription/[token]': {
+		path: '/agenda/inscription/jeton-inconnu-jeton-inconnu',
+		access: 'public',
+		actions: { confirm: 'public', cancel: 'public' }
+	},
 	'/chantiers/[slug]/agenda': { path: '/chantiers/comite-de-pilotage/agenda', access: 'public' },
 	'/chantiers/nouveau': {
 		path: '/chantiers/nouveau',
