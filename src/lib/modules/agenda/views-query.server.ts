@@ -45,7 +45,10 @@ export const itemColumns = {
 	timeZone: events.timeZone,
 	placeName: events.placeName,
 	address: events.address,
-	commune: geoCommunes.nom,
+	// A subquery on the key, not a join: a join makes PostgreSQL hash all 35,000 communes.
+	commune: sql<
+		string | null
+	>`(select c.nom from ${geoCommunes} c where c.code = ${events.communeInsee})`,
 	onlineUrl: events.onlineUrl,
 	status: events.status,
 	visibility: events.visibility,
@@ -85,12 +88,11 @@ export async function withSpaces<R extends ItemRow>(ctx: Ctx, rows: R[]) {
 	return rows.map((r) => ({ ...r, spaces: byEvent.get(r.id) ?? [] }));
 }
 
-/** Select of list items with the commune's name; `where` gets the visibility and filters. */
+/** Select of list items; `where` gets the visibility and filters. */
 export function selectItems(ctx: Ctx, actor: Actor | null, filters: ViewFilters, more: SQL[]) {
 	return ctx.db
 		.select(itemColumns)
 		.from(events)
-		.leftJoin(geoCommunes, eq(geoCommunes.code, events.communeInsee))
 		.where(and(visibleTo(actor), ...filtered(filters), ...more));
 }
 

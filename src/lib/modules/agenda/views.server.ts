@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/context';
-import { events, geoCommunes, registrations, spaces } from '../../server/db/schema';
+import { events, registrations, spaces } from '../../server/db/schema';
 import { atLeast, isMember, type Actor } from '../../server/auth/policy';
 import { NotFoundError, UnauthenticatedError } from '../../server/errors';
 import { canCreateEvent } from './policy';
@@ -165,7 +165,6 @@ export async function myRegistrations(ctx: Ctx, actor: Actor | null, now = new D
 		})
 		.from(registrations)
 		.innerJoin(events, eq(events.id, registrations.eventId))
-		.leftJoin(geoCommunes, eq(geoCommunes.code, events.communeInsee))
 		.where(
 			and(
 				eq(registrations.userId, actor.userId),
