@@ -1,0 +1,403 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, asc, eq } from 'drizzle-orm';
+import { createTestDb, makeUser, type TestDb } from '../helpers/db';
+import { addToSpace, makeSpace } from '../helpers/spaces';
+import { emails, eventSeries, events, registrations } from '../../src/lib/server/db/schema';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../src/lib/server/errors';
+import { createEvent } from '../../src/lib/modules/agenda/service.server';
+import { updateEvent } from '../../src/lib/modules/agenda/series-edit.server';
+import { cancelEvent, removeOccurrence } from '../../src/lib/modules/agenda/cancel.server';
+import { extendSeries } from '../../src/lib/modules/agenda/series.server';
+import { instantToLocal } from '../../src/lib/modules/agenda/time';
+import type { Actor } from '../../src/lib/server/auth/policy';
+
+let t: TestDb;
+let space: { id: string };
+let otherSpace: { id: string };
+let referent: Actor;
+let coordination: Actor;
+let member: Actor;
+let otherReferent: Actor;
+
+const form = (over: Record<string, string> = {}) => ({
+	kind: 'reunion_chantier',
+	title: 'Réunion du chantier',
+	start: '2030-03-05T18:00',
+	end: '2030-03-05T20:00',
+	visibility: 'public',
+	spaceIds: space.id,
+	registrationOpen: 'on',
+	...over
+});
+
+const paris = (d: Date) => instantToLocal(d, 'Europe/Paris');
+
+async function seriesRows(seriesId: string) {
+	return t.ctx.db
+		.select()
+		.from(events)
+		.where(eq(events.seriesId, seriesId))
+		.orderBy(asc(events.recurrenceId));
+}
+
+async function register(
+	eventId: string,
+	n: number,
+	status: 'confirmee' | 'liste_attente' = 'confirmee'
+) {
+	for (let i = 0; i < n; i++) {
+		await t.ctx.db.insert(registrations).values({
+			eventId,
+			name: `Personne ${i}`,
+			email: `p${i}-${eventId.slice(0, 6)}-${status}@example.org`,
+			status
+		});
+	}
+}
+
+beforeAll(async () => {
+	t = await createTestDb();
+	space = await makeSpace(t.ctx, 'Chantier des événements');
+	otherSpace = await makeSpace(t.ctx, 'Autre chantier');
+	referent = await addToSpace(t.ctx, (await makeUser(t.ctx)).actor, space.id, 'referent');
+	otherReferent = await addToSpace(t.ctx, (await makeUser(t.ctx)).actor, otherSpace.id, 'referent');
+	member = await addToSpace(t.ctx, (await makeUser(t.ctx)).actor, space.id, 'membre');
+	coordination = (await makeUser(t.ctx, 'coordination')).actor;
+});
+afterAll(() => t.close());
+
+describe('creating events', () => {
+	it('creates a single event with its space and a slug from the title and day', async () => {
+		const e = await createEvent(t.ctx, referent, form());
+		expect(e.slug).toBe('reunion-du-chantier-2030-03-05');
+		expect(paris(e.startsAt)).toBe('2030-03-05T18:00');
+		expect(e.seriesId).toBeNull();
+		const again = await createEvent(t.ctx, referent, form());
+		expect(again.slug).toBe('reunion-du-chantier-2030-03-05-2');
+	});
+
+	it('stores an all-day event of two days with an exclusive end at midnight', async () => {
+		const e = await createEvent(
+			t.ctx,
+			coordination,
+			form({ allDay: 'on', start: '2030-10-26', end: '2030-10-27', title: 'Journée' })
+		);
+		expect(e.allDay).toBe(true);
+		expect(paris(e.startsAt)).toBe('2030-10-26T00:00');
+		expect(paris(e.endsAt)).toBe('2030-10-28T00:00');
+	});
+
+	it('materialises a monthly series in local time across the clock changes', async () => {
+		const first = await createEvent(
+			t.ctx,
+			referent,
+			form({
+				title: 'Comité',
+				start: '2030-01-01T18:00',
+				end: '2030-01-01T20:00',
+				rrule: 'FREQ=MONTHLY;BYDAY=1TU;COUNT=12'
+			})
+		);
+		const rows = await seriesRows(first.seriesId!);
+		expect(rows).toHaveLength(12);
+		expect(rows.map((r) => paris(r.startsAt).slice(11))).toEqual(Array(12).fill('18:00'));
+		expect(rows.map((r) => paris(r.endsAt).slice(11))).toEqual(Array(12).fill('20:00'));
+		expect(rows.map((r) => r.recurrenceId!.getTime())).toEqual(
+			rows.map((r) => r.startsAt.getTime())
+		);
+		expect(paris(rows[3]!.startsAt)).toBe('2030-04-02T18:00');
+		expect(new Set(rows.map((r) => r.slug)).size).toBe(12);
+		const [s] = await t.ctx.db
+			.select()
+			.from(eventSeries)
+			.where(eq(eventSeries.id, first.seriesId!));
+		expect(s!.dtstartLocal).toBe('2030-01-01T18:00');
+		expect(s!.durationMinutes).toBe(120);
+		expect(s!.generatedUntil).not.toBeNull();
+	});
+
+	it('refuses bad input with French messages and creates nothing', async () => {
+		const before = await t.ctx.db.select({ id: events.id }).from(events);
+		const bad = [
+			[form({ end: '2030-03-05T17:00' }), 'end', 'La fin doit être après le début.'],
+			[form({ timeZone: 'Europe/Atlantis' }), 'timeZone', 'Ce fuseau horaire est inconnu'],
+			[form({ rrule: 'FREQ=SOMETIMES' }), 'rrule', 'La règle de répétition n’est pas valide'],
+			[form({ capacity: '0' }), 'capacity', 'Le nombre de places doit être d’au moins 1.']
+		] as const;
+		for (const [raw, field, message] of bad) {
+			const err = await createEvent(t.ctx, referent, raw).catch((e) => e);
+			expect(err).toBeInstanceOf(ValidationError);
+			expect((err as ValidationError).fields[field]).toContain(message);
+		}
+		expect(await t.ctx.db.select({ id: events.id }).from(events)).toHaveLength(before.length);
+	});
+
+	it('lets only coordination and the référent·e·s of the space create', async () => {
+		await expect(createEvent(t.ctx, null, form())).rejects.toBeInstanceOf(UnauthenticatedError);
+		await expect(createEvent(t.ctx, member, form())).rejects.toBeInstanceOf(ForbiddenError);
+		const err = await createEvent(t.ctx, otherReferent, form()).catch((e) => e);
+		expect(err).toBeInstanceOf(ValidationError);
+		expect(err.fields.spaceIds).toContain('référent·e');
+		await expect(createEvent(t.ctx, coordination, form({ spaceIds: '' }))).resolves.toBeTruthy();
+	});
+});
+
+describe('editing events', () => {
+	it('edits one occurrence on its own: detached, sequence raised, the others unchanged', async () => {
+		const first = await createEvent(
+			t.ctx,
+			referent,
+			form({
+				title: 'Série A',
+				start: '2030-01-08T18:00',
+				end: '2030-01-08T20:00',
+				rrule: 'FREQ=WEEKLY;COUNT=4'
+			})
+		);
+		const rows = await seriesRows(first.seriesId!);
+		const second = rows[1]!;
+		await updateEvent(
+			t.ctx,
+			referent,
+			second.slug,
+			form({
+				title: 'Série A (salle changée)',
+				start: '2030-01-15T19:00',
+				end: '2030-01-15T21:00',
+				rrule: 'FREQ=WEEKLY;COUNT=4',
+				placeName: 'Salle B'
+			}),
+			'occurrence'
+		);
+		const after = await seriesRows(first.seriesId!);
+		expect(after[1]!.detached).toBe(true);
+		expect(after[1]!.sequence).toBe(second.sequence + 1);
+		expect(paris(after[1]!.startsAt)).toBe('2030-01-15T19:00');
+		expect(after[1]!.recurrenceId!.getTime()).toBe(second.recurrenceId!.getTime());
+		expect(after[0]!.title).toBe('Série A');
+		expect(after[2]!.sequence).toBe(rows[2]!.sequence);
+
+		// The whole series from the first one: the detached occurrence keeps its own values.
+		await updateEvent(
+			t.ctx,
+			referent,
+			first.slug,
+			form({
+				title: 'Série A renommée',
+				start: '2030-01-08T18:00',
+				end: '2030-01-08T20:00',
+				rrule: 'FREQ=WEEKLY;COUNT=4'
+			}),
+			'series'
+		);
+		const renamed = await seriesRows(first.seriesId!);
+		expect(renamed.map((r) => r.title)).toEqual([
+			'Série A renommée',
+			'Série A (salle changée)',
+			'Série A renommée',
+			'Série A renommée'
+		]);
+		expect(renamed[2]!.sequence).toBe(rows[2]!.sequence + 1);
+		expect(renamed[1]!.sequence).toBe(after[1]!.sequence);
+	});
+
+	it('moves a series to a new time: occurrences without registrations are made again, registered ones kept', async () => {
+		const first = await createEvent(
+			t.ctx,
+			referent,
+			form({
+				title: 'Série B',
+				start: '2030-02-05T18:00',
+				end: '2030-02-05T20:00',
+				rrule: 'FREQ=MONTHLY;BYDAY=1TU;COUNT=4'
+			})
+		);
+		const rows = await seriesRows(first.seriesId!);
+		await register(rows[2]!.id, 2);
+		const res = await updateEvent(
+			t.ctx,
+			referent,
+			rows[1]!.slug,
+			form({
+				title: 'Série B',
+				start: '2030-03-06T17:00',
+				end: '2030-03-06T19:00',
+				rrule: 'FREQ=MONTHLY;BYDAY=1WE;COUNT=3'
+			}),
+			'series'
+		);
+		// The first occurrence stays with the old rule, cut before the edited one.
+		const old = await seriesRows(first.seriesId!);
+		expect(old.map((r) => r.id)).toEqual([rows[0]!.id]);
+		const [oldSeries] = await t.ctx.db
+			.select()
+			.from(eventSeries)
+			.where(eq(eventSeries.id, first.seriesId!));
+		expect(oldSeries!.rrule).toContain('UNTIL=');
+		// The new series: 6 March, 3 April, 1 May 2030 at 17:00.
+		const moved = await seriesRows(res.event.seriesId!);
+		expect(moved.map((r) => paris(r.startsAt))).toEqual([
+			'2030-03-06T17:00',
+			'2030-04-03T17:00',
+			'2030-05-01T17:00'
+		]);
+		expect(moved[0]!.id).toBe(rows[1]!.id);
+		// The registered April occurrence (2 April, a Tuesday) had no date on its day: kept apart.
+		expect(res.kept.map((k) => k.id)).toEqual([rows[2]!.id]);
+		const [kept] = await t.ctx.db.select().from(events).where(eq(events.id, rows[2]!.id));
+		expect(kept!.seriesId).toBeNull();
+		expect(paris(kept!.startsAt)).toBe('2030-04-02T18:00');
+		// The fourth one, nobody registered, is gone.
+		expect(await t.ctx.db.select().from(events).where(eq(events.id, rows[3]!.id))).toHaveLength(0);
+	});
+
+	it('refuses a capacity below the confirmed registrations and changes nothing', async () => {
+		const e = await createEvent(t.ctx, referent, form({ title: 'Petite salle', capacity: '10' }));
+		await register(e.id, 3);
+		const err = await updateEvent(
+			t.ctx,
+			referent,
+			e.slug,
+			form({ title: 'Changé', capacity: '2' }),
+			'occurrence'
+		).catch((x) => x);
+		expect(err).toBeInstanceOf(ValidationError);
+		expect(err.fields.capacity).toContain('3 inscrit·e·s');
+		const [same] = await t.ctx.db.select().from(events).where(eq(events.id, e.id));
+		expect(same!.title).toBe('Petite salle');
+		expect(same!.capacity).toBe(10);
+		expect(same!.sequence).toBe(e.sequence);
+		await updateEvent(
+			t.ctx,
+			referent,
+			e.slug,
+			form({ title: 'Petite salle', capacity: '3' }),
+			'occurrence'
+		);
+		const [ok] = await t.ctx.db.select().from(events).where(eq(events.id, e.id));
+		expect(ok!.capacity).toBe(3);
+		// Those registered hear of the change.
+		const sent = await t.ctx.db.select().from(emails).where(eq(emails.kind, 'agenda.changed'));
+		expect(sent.filter((m) => m.text.includes('Petite salle'))).toHaveLength(3);
+	});
+
+	it('refuses organisers of other spaces and plain members', async () => {
+		const e = await createEvent(t.ctx, referent, form({ title: 'Gardé' }));
+		await expect(updateEvent(t.ctx, null, e.slug, form(), 'occurrence')).rejects.toBeInstanceOf(
+			UnauthenticatedError
+		);
+		await expect(updateEvent(t.ctx, member, e.slug, form(), 'occurrence')).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		await expect(
+			updateEvent(t.ctx, otherReferent, e.slug, form(), 'occurrence')
+		).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(cancelEvent(t.ctx, otherReferent, e.slug, 'occurrence')).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		await expect(
+			updateEvent(t.ctx, coordination, e.slug, form({ title: 'Par la coordination' }), 'occurrence')
+		).resolves.toBeTruthy();
+	});
+});
+
+describe('cancelling and removing', () => {
+	it('cancels an event: status, sequence raised, those registered told', async () => {
+		const e = await createEvent(t.ctx, referent, form({ title: 'Annulable' }));
+		await register(e.id, 1);
+		await register(e.id, 1, 'liste_attente');
+		await cancelEvent(t.ctx, referent, e.slug, 'occurrence');
+		const [row] = await t.ctx.db.select().from(events).where(eq(events.id, e.id));
+		expect(row!.status).toBe('annule');
+		expect(row!.sequence).toBe(e.sequence + 1);
+		const sent = await t.ctx.db
+			.select()
+			.from(emails)
+			.where(and(eq(emails.kind, 'agenda.cancelled')));
+		const mine = sent.filter((m) => m.subject === 'Annulé : Annulable');
+		expect(mine).toHaveLength(2);
+		expect(mine[0]!.attachments?.[0]?.contentType).toContain('method=CANCEL');
+	});
+
+	it('cancels a series from one occurrence on and stops it from growing', async () => {
+		const first = await createEvent(
+			t.ctx,
+			referent,
+			form({
+				title: 'Série C',
+				start: '2030-01-07T10:00',
+				end: '2030-01-07T11:00',
+				rrule: 'FREQ=WEEKLY'
+			})
+		);
+		const rows = await seriesRows(first.seriesId!);
+		await cancelEvent(t.ctx, referent, rows[2]!.slug, 'series');
+		const after = await seriesRows(first.seriesId!);
+		expect(after.slice(0, 2).map((r) => r.status)).toEqual(['confirme', 'confirme']);
+		expect(after.slice(2).every((r) => r.status === 'annule')).toBe(true);
+		expect(await extendSeries(t.ctx, new Date('2031-06-01T00:00:00Z'))).toBeGreaterThanOrEqual(0);
+		expect(await seriesRows(first.seriesId!)).toHaveLength(after.length);
+	});
+
+	it('removes an occurrence: an EXDATE, deleted when nobody registered, cancelled otherwise', async () => {
+		const first = await createEvent(
+			t.ctx,
+			referent,
+			form({
+				title: 'Série D',
+				start: '2030-01-09T10:00',
+				end: '2030-01-09T11:00',
+				rrule: 'FREQ=WEEKLY;COUNT=3'
+			})
+		);
+		const rows = await seriesRows(first.seriesId!);
+		await register(rows[2]!.id, 1);
+		expect((await removeOccurrence(t.ctx, referent, rows[1]!.slug)).deleted).toBe(true);
+		expect((await removeOccurrence(t.ctx, referent, rows[2]!.slug)).deleted).toBe(false);
+		const [s] = await t.ctx.db
+			.select()
+			.from(eventSeries)
+			.where(eq(eventSeries.id, first.seriesId!));
+		expect(s!.exdates.map((d) => d.getTime()).sort()).toEqual(
+			[rows[1]!.recurrenceId!.getTime(), rows[2]!.recurrenceId!.getTime()].sort()
+		);
+		const after = await seriesRows(first.seriesId!);
+		expect(after.map((r) => [r.id, r.status])).toEqual([
+			[rows[0]!.id, 'confirme'],
+			[rows[2]!.id, 'annule']
+		]);
+		await expect(
+			removeOccurrence(t.ctx, referent, (await createEvent(t.ctx, referent, form())).slug)
+		).rejects.toBeInstanceOf(ValidationError);
+	});
+});
+
+describe('extendSeries', () => {
+	it('creates the missing occurrences of an unbounded series up to the horizon, once', async () => {
+		const now = new Date('2030-01-01T00:00:00Z');
+		const first = await createEvent(
+			t.ctx,
+			referent,
+			form({
+				title: 'Série E',
+				start: '2030-01-02T09:00',
+				end: '2030-01-02T10:00',
+				rrule: 'FREQ=MONTHLY;BYMONTHDAY=2'
+			}),
+			now
+		);
+		const before = await seriesRows(first.seriesId!);
+		// 730 days from the first start (2 January 2030, 09:00), that day included: 25 months.
+		expect(before).toHaveLength(25);
+		expect(paris(before.at(-1)!.startsAt)).toBe('2032-01-02T09:00');
+		const later = new Date('2030-07-01T00:00:00Z');
+		const created = await extendSeries(t.ctx, later);
+		const after = await seriesRows(first.seriesId!);
+		expect(after.length - before.length).toBe(5);
+		expect(created).toBeGreaterThanOrEqual(5);
+		expect(paris(after.at(-1)!.startsAt)).toBe('2032-06-02T09:00');
+		expect(new Set(after.map((r) => r.recurrenceId!.getTime())).size).toBe(after.length);
+		await extendSeries(t.ctx, later);
+		expect(await seriesRows(first.seriesId!)).toHaveLength(after.length);
+	});
+});
