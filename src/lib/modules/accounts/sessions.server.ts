@@ -4,6 +4,7 @@ import { sessions, users } from '../../server/db/schema';
 import { hashSecret, newSecret } from '../../server/auth/tokens';
 import type { Actor, SpaceRole } from '../../server/auth/policy';
 import { spaceMembers } from '../spaces/tables';
+import { charterAcceptances, charterVersions } from '../pages/tables';
 
 export const SESSION_COOKIE = 'chantiers_session';
 
@@ -32,8 +33,8 @@ export async function createSession(
 }
 
 /**
- * Resolves a session cookie into the person and their roles, or null. One query: every page a
- * member opens starts here.
+ * Resolves a session cookie into the person, their roles and where they stand with the charter,
+ * or null. One query: every page a member opens starts here.
  */
 export async function readSession(
 	ctx: Ctx,
@@ -51,7 +52,14 @@ export async function readSession(
 				select json_agg(json_build_object('spaceId', ${spaceMembers.spaceId}, 'role', ${spaceMembers.role}))
 				from ${spaceMembers}
 				where ${spaceMembers.userId} = ${users.id} and ${spaceMembers.until} is null
-			), '[]'::json)`
+			), '[]'::json)`,
+			charterCurrent: sql<
+				number | null
+			>`(select max(${charterVersions.version}) from ${charterVersions})`,
+			charterAccepted: sql<number | null>`(
+				select max(${charterAcceptances.version}) from ${charterAcceptances}
+				where ${charterAcceptances.userId} = ${users.id}
+			)`
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
@@ -63,10 +71,11 @@ export async function readSession(
 			)
 		);
 	if (!row) return null;
-	const { cartoModerator, memberships, ...user } = row;
+	const { cartoModerator, memberships, charterCurrent, charterAccepted, ...user } = row;
 	const spaceRoles: Actor['spaceRoles'] = {};
 	for (const m of memberships) (spaceRoles[m.spaceId] ??= []).push(m.role);
-	return { user, actor: { userId: row.id, role: row.role, spaceRoles, cartoModerator } };
+	const charter = { current: charterCurrent, accepted: charterAccepted };
+	return { user, actor: { userId: row.id, role: row.role, spaceRoles, cartoModerator, charter } };
 }
 
 export async function deleteSession(ctx: Ctx, secret: string | undefined) {

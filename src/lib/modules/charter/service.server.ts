@@ -49,11 +49,13 @@ export async function charterText(db: Db) {
 	return { version: current.version, publishedAt: current.publishedAt, ...text };
 }
 
-/** Whether the person must accept the current version before going on (one query). */
+/** Whether the person must accept the current version before going on (at most one query). */
 export async function isCharterPending(ctx: Ctx, actor: Actor | null): Promise<boolean> {
 	if (!actor) return false;
 	const inSpace = Object.keys(actor.spaceRoles).length > 0;
 	if (!inSpace) return false;
+	// Read with the session: no query on the way to every page.
+	if (actor.charter) return charterPending(actor.charter.current, actor.charter.accepted, inSpace);
 	const {
 		rows: [row]
 	} = await ctx.db.execute<{ current: number | null; accepted: number | null }>(sql`

@@ -14,6 +14,8 @@ export interface Actor {
 	spaceRoles: Record<string, SpaceRole[]>;
 	/** Given the moderator role of the cartography (users.carto_moderator), whatever the role. */
 	cartoModerator?: boolean;
+	/** Charter versions (in force, last accepted by the person), read with the session. */
+	charter?: { current: number | null; accepted: number | null };
 }
 
 export interface Resource {
