@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	coveredDays,
 	gridRange,
+	localDay,
 	monthOf,
 	monthWeeks,
 	parseMonth,
@@ -9,6 +10,7 @@ import {
 	shiftMonth
 } from './calendar';
 import { filtersQuery, parsePage, parseViewFilters } from './view-filters';
+import { instantToLocalDate } from './time';
 
 const at = (iso: string) => new Date(iso);
 
@@ -30,6 +32,18 @@ describe('months', () => {
 		// 31 March 2025 23:30 UTC is already 1 April in Paris.
 		expect(monthOf(at('2025-03-31T23:30:00Z'))).toEqual({ year: 2025, month: 4 });
 		expect(monthOf(at('2025-03-31T21:30:00Z'))).toEqual({ year: 2025, month: 3 });
+	});
+});
+
+describe('local day', () => {
+	it('agrees with instantToLocalDate every 37 minutes over a year, clock changes included', () => {
+		for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2026, 0, 1); t += 37 * 60_000) {
+			const d = new Date(t);
+			expect(localDay(d)).toBe(instantToLocalDate(d, 'Europe/Paris'));
+		}
+		const d = new Date('2025-06-30T23:30:00Z');
+		expect(localDay(d, 'America/New_York')).toBe('2025-06-30');
+		expect(localDay(d, 'Europe/Paris')).toBe('2025-07-01');
 	});
 });
 
