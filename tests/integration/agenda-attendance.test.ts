@@ -105,17 +105,18 @@ describe('attendance', () => {
 		expect(byName('Yann Attente')).toBeUndefined();
 		const zoe = byName('Zoé Invitée')!;
 
-		const input = readAttendanceForm({
+		const input = {
 			durationHours: '1',
 			durationMinutes: '30',
-			present: [`u:${volunteer.user.id}`, zoe.key],
+			[`present:u:${volunteer.user.id}`]: 'on',
+			[`present:${zoe.key}`]: 'on',
 			[`kind:u:${volunteer.user.id}`]: 'benevole',
 			[`kind:${zoe.key}`]: 'salarie',
 			[`minutes:${zoe.key}`]: '45',
 			'guestName:0': 'Paul Dupont',
 			'guestKind:0': 'benevole',
 			'guestName:1': ''
-		});
+		};
 		expect(await recordAttendance(t.ctx, referent.actor, event.slug, input)).toBe(3);
 		const rows = await rowsOf(event.id);
 		expect(rows.map((r) => [r.name, r.timeKind, r.minutes]).sort()).toEqual(
@@ -138,27 +139,22 @@ describe('attendance', () => {
 			timeKind: 'benevole'
 		});
 
-		await recordAttendance(
-			t.ctx,
-			referent.actor,
-			event.slug,
-			readAttendanceForm({
-				durationHours: '2',
-				present: `u:${member.user.id}`,
-				[`kind:u:${member.user.id}`]: 'salarie'
-			})
-		);
+		await recordAttendance(t.ctx, referent.actor, event.slug, {
+			durationHours: '2',
+			[`present:u:${member.user.id}`]: 'on',
+			[`kind:u:${member.user.id}`]: 'salarie'
+		});
 		const replaced = await rowsOf(event.id);
 		expect(replaced.map((r) => r.userId)).toEqual([member.user.id]);
 	});
 
 	it('lets only organisers record, and only for a past, confirmed event', async () => {
 		const { member, event, volunteer } = await setup();
-		const input = readAttendanceForm({
+		const input = {
 			durationHours: '1',
-			present: `u:${volunteer.user.id}`,
+			[`present:u:${volunteer.user.id}`]: 'on',
 			[`kind:u:${volunteer.user.id}`]: 'benevole'
-		});
+		};
 		await expect(recordAttendance(t.ctx, member.actor, event.slug, input)).rejects.toThrow(
 			ForbiddenError
 		);
@@ -178,16 +174,11 @@ describe('attendance', () => {
 		const { referent, event: e2 } = await setup();
 		const stranger = await makeUser(t.ctx);
 		await expect(
-			recordAttendance(
-				t.ctx,
-				referent.actor,
-				e2.slug,
-				readAttendanceForm({
-					durationHours: '1',
-					present: `u:${stranger.user.id}`,
-					[`kind:u:${stranger.user.id}`]: 'benevole'
-				})
-			)
+			recordAttendance(t.ctx, referent.actor, e2.slug, {
+				durationHours: '1',
+				[`present:u:${stranger.user.id}`]: 'on',
+				[`kind:u:${stranger.user.id}`]: 'benevole'
+			})
 		).rejects.toThrow(ValidationError);
 		expect(await rowsOf(e2.id)).toEqual([]);
 	});
@@ -203,14 +194,14 @@ describe('attendance', () => {
 			return {};
 		};
 		expect(
-			errorsOf({ durationHours: '0', durationMinutes: '0', present: 'u:1', 'kind:u:1': 'benevole' })
+			errorsOf({ durationHours: '0', durationMinutes: '0', 'present:u:1': 'on', 'kind:u:1': 'benevole' })
 		).toEqual({
 			duration: 'La durée doit être supérieure à zéro.'
 		});
-		expect(errorsOf({ durationHours: '25', present: 'u:1', 'kind:u:1': 'benevole' }).duration).toBe(
+		expect(errorsOf({ durationHours: '25', 'present:u:1': 'on', 'kind:u:1': 'benevole' }).duration).toBe(
 			'La durée ne peut pas dépasser 24 heures.'
 		);
-		expect(errorsOf({ durationHours: '1', present: 'u:1', 'minutes:u:1': '90' })).toEqual({
+		expect(errorsOf({ durationHours: '1', 'present:u:1': 'on', 'minutes:u:1': '90' })).toEqual({
 			'kind:u:1': 'Choisissez bénévole ou salarié·e.',
 			'minutes:u:1': 'Le temps de présence ne peut pas dépasser la durée de la réunion.'
 		});

@@ -1,7 +1,7 @@
 /**
  * The attendance form read into plain input (no database): the duration, the people ticked with
  * their bénévole / salarié·e choice and own time, and the guests typed by name. Field names:
- * `present` (repeated, a person's key), `kind:<key>`, `minutes:<key>`, `guestName:<n>`,
+ * `present:<key>` (a ticked person), `kind:<key>`, `minutes:<key>`, `guestName:<n>`,
  * `guestKind:<n>`, `guestMinutes:<n>`.
  */
 import { ValidationError } from '../../server/errors';
@@ -43,8 +43,10 @@ export function readAttendanceForm(raw: Raw): AttendanceInput {
 		} else return parsed.minutes;
 		return null;
 	};
-	const present = [raw.present ?? []].flat().filter((k): k is string => !!k);
-	const attendees = [...new Set(present)].map((key) => {
+	const present = Object.keys(raw)
+		.filter((k) => k.startsWith('present:') && one(raw[k]))
+		.map((k) => k.slice('present:'.length));
+	const attendees = present.map((key) => {
 		const timeKind = kindOf(one(raw[`kind:${key}`]));
 		if (!timeKind) errors[`kind:${key}`] = 'Choisissez bénévole ou salarié·e.';
 		return {

@@ -17,7 +17,7 @@ import {
 import type { Actor } from '../../server/auth/policy';
 import { ValidationError } from '../../server/errors';
 import { managedEvent } from './after-access.server';
-import type { AttendanceInput, TimeKind } from './attendance-form';
+import { readAttendanceForm, type TimeKind } from './attendance-form';
 import { plannedMinutes } from './hours';
 
 export interface Candidate {
@@ -153,15 +153,19 @@ export async function getAttendance(ctx: Ctx, actor: Actor | null, slug: string)
 	};
 }
 
-/** Replaces the attendance of a past event, in one transaction. Returns the number recorded. */
+/**
+ * Replaces the attendance of a past event from its form, in one transaction. Returns the number
+ * of people recorded.
+ */
 export async function recordAttendance(
 	ctx: Ctx,
 	actor: Actor | null,
 	slug: string,
-	input: AttendanceInput,
+	raw: Parameters<typeof readAttendanceForm>[0],
 	now = new Date()
 ): Promise<number> {
 	const { event, spaces, actor: who } = await managedEvent(ctx, actor, slug);
+	const input = readAttendanceForm(raw);
 	if (event.status === 'annule') {
 		throw new ValidationError({}, 'Cet événement est annulé : il n’y a pas de présences à noter.');
 	}

@@ -7,7 +7,14 @@
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../../server/context';
 import { attendance, eventSpaces, events, registrations, spaces } from '../../server/db/schema';
-import { aggregate, type FigureAttendance, type FigureEvent, type Figures } from './figures';
+import {
+	aggregate,
+	emptyFigures,
+	type FigureAttendance,
+	type FigureEvent,
+	type Figures,
+	type FiguresFilters
+} from './figures';
 import { plannedMinutes } from './hours';
 
 export interface FiguresPeriod {
@@ -117,5 +124,41 @@ export async function figuresBySpace(
 		spaces: all
 			.map((space) => ({ space, figures: aggregate(list, people, space.id) }))
 			.filter((s) => s.figures.meetingsTotal > 0)
+	};
+}
+
+/** What the public figures page shows for its filters: only aggregates. */
+export async function figuresPage(ctx: Ctx, filters: FiguresFilters, now = new Date()) {
+	const period = { from: filters.from, to: filters.to };
+	const { overall, spaces: bySpace } = await figuresBySpace(ctx, period, now);
+	const allSpaces = await ctx.db
+		.select({
+			id: spaces.id,
+			slug: spaces.slug,
+			title: spaces.title,
+			shortTitle: spaces.shortTitle
+		})
+		.from(spaces)
+		.orderBy(sql`${spaces.number} nulls last`, asc(spaces.title));
+	const chosen = allSpaces.find((s) => s.slug === filters.space) ?? null;
+	const years = await ctx.db
+		.selectDistinct({ year: sql<number>`extract(year from ${localDay})::int` })
+		.from(events)
+		.where(and(ne(events.status, 'annule'), lte(events.startsAt, now)))
+		.orderBy(sql`1 desc`);
+	const [examples] = await ctx.db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(events)
+		.where(and(eq(events.isExample, true), ne(events.status, 'annule'), lte(events.startsAt, now)));
+	return {
+		filters,
+		space: chosen,
+		figures: chosen
+			? (bySpace.find((s) => s.space.id === chosen.id)?.figures ?? emptyFigures())
+			: overall,
+		bySpace,
+		spaces: allSpaces,
+		years: years.map((y) => y.year),
+		hasExamples: (examples?.n ?? 0) > 0
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, type FigureAttendance, type FigureEvent } from './figures';
+import { aggregate, parseFiguresFilters, type FigureAttendance, type FigureEvent } from './figures';
 
 const events: FigureEvent[] = [
 	{ id: 'a', kind: 'copil', spaceIds: ['copil'], plannedMinutes: 120, recordedMinutes: 90 },
@@ -55,5 +55,34 @@ describe('aggregate', () => {
 		expect(c2.volunteerMinutes).toBe(620);
 		expect(c2.paidMinutes).toBe(0);
 		expect(aggregate(events, attendance, 'none').meetingsTotal).toBe(0);
+	});
+});
+
+describe('parseFiguresFilters', () => {
+	const parse = (q: string) => parseFiguresFilters(new URLSearchParams(q));
+	it('reads a year, or days, and a space', () => {
+		expect(parse('annee=2024&espace=comite-de-pilotage')).toEqual({
+			from: '2024-01-01',
+			to: '2024-12-31',
+			space: 'comite-de-pilotage',
+			year: 2024
+		});
+		expect(parse('du=2024-03-01&au=2024-06-30')).toMatchObject({
+			from: '2024-03-01',
+			to: '2024-06-30',
+			year: null
+		});
+	});
+	it('ignores what is malformed and swaps reversed days', () => {
+		expect(parse('annee=abc&du=2024-13-45&espace=../x')).toEqual({
+			from: null,
+			to: null,
+			space: null,
+			year: null
+		});
+		expect(parse('du=2025-01-01&au=2024-01-01')).toMatchObject({
+			from: '2024-01-01',
+			to: '2025-01-01'
+		});
 	});
 });

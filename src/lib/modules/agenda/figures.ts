@@ -70,3 +70,33 @@ export function aggregate(
 	out.participants = people.size;
 	return out;
 }
+
+export interface FiguresFilters {
+	from: string | null;
+	to: string | null;
+	/** A space's slug. */
+	space: string | null;
+	/** Set when the period is a whole year (« ?annee=2024 »). */
+	year: number | null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const validDay = (v: string | null) =>
+	v && DAY.test(v) && !Number.isNaN(Date.parse(`${v}T12:00:00Z`)) ? v : null;
+
+/**
+ * The figures page's filters from its URL: `annee` (a whole year) or `du` / `au` (days), and
+ * `espace` (a slug). Anything malformed is ignored; dates the wrong way round are swapped.
+ */
+export function parseFiguresFilters(params: URLSearchParams): FiguresFilters {
+	const year = Number(params.get('annee'));
+	const space = params.get('espace');
+	const slug = space && /^[a-z0-9-]{1,100}$/.test(space) ? space : null;
+	if (Number.isInteger(year) && year >= 2000 && year <= 2100) {
+		return { from: `${year}-01-01`, to: `${year}-12-31`, space: slug, year };
+	}
+	let from = validDay(params.get('du'));
+	let to = validDay(params.get('au'));
+	if (from && to && from > to) [from, to] = [to, from];
+	return { from, to, space: slug, year: null };
+}

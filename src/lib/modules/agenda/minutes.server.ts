@@ -23,6 +23,7 @@ import { managedEvent, visibleEvent } from './after-access.server';
 import { instantToLocalDate } from './time';
 import { minutesInput, minutesItemInput } from './minutes-rules';
 import { listAttachments } from './attachments.server';
+import { renderMarkdown } from '../pages/markdown';
 
 /** The minutes page: readable by whoever may see the event; forms for its organisers. */
 export async function getMinutes(ctx: Ctx, actor: Actor | null, slug: string) {
@@ -66,6 +67,7 @@ export async function getMinutes(ctx: Ctx, actor: Actor | null, slug: string) {
 		event,
 		spaces,
 		canManage,
+		minutesHtml: event.minutes ? renderMarkdown(event.minutes) : null,
 		attachments: await listAttachments(ctx, event.id),
 		objectives: objectives.map((o) => ({
 			...o,
@@ -88,6 +90,13 @@ export async function getMinutes(ctx: Ctx, actor: Actor | null, slug: string) {
 			};
 		})
 	};
+}
+
+/** The minutes rendered as they will show, for their organisers while writing. */
+export async function previewMinutes(ctx: Ctx, actor: Actor | null, slug: string, raw: unknown) {
+	await managedEvent(ctx, actor, slug);
+	const { minutes } = validate(minutesInput, raw);
+	return renderMarkdown(minutes ?? '');
 }
 
 export async function saveMinutes(ctx: Ctx, actor: Actor | null, slug: string, raw: unknown) {

@@ -21,6 +21,7 @@ import {
 import { hashPassword } from '../auth/passwords';
 import { normalizeEmail } from '../../modules/accounts/rules';
 import * as content from '../../modules/demarche/seed-data';
+import { seedAgenda } from './seed-agenda';
 
 const SEED_LOCK = 7_421_001;
 
@@ -94,9 +95,11 @@ export async function seedDemarche(ctx: Ctx) {
 			.returning({ id: users.id });
 		personIds.set(p.key, row!.id);
 	}
+	const spaceIds = new Map<string, string>();
 	for (const s of content.spaces) {
 		const { members, strategicObjectives, operationalObjectives, ...space } = s;
 		const [row] = await db.insert(spaces).values(space).returning({ id: spaces.id });
+		spaceIds.set(space.slug, row!.id);
 		const objectives = [
 			...strategicObjectives.map((title, position) => ({
 				kind: 'strategique' as const,
@@ -127,6 +130,7 @@ export async function seedDemarche(ctx: Ctx) {
 			});
 		}
 	}
+	await seedAgenda(db, { people: personIds, spaces: spaceIds, structures: structureIds });
 	await db.insert(milestones).values(content.milestones);
 	await db.insert(keyFigures).values(content.figures.map((f, position) => ({ ...f, position })));
 	const pageRows = await db
