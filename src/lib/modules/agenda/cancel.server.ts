@@ -16,8 +16,17 @@ import { notifyRegistered } from './notices.server';
 import { eventsWithRegistrations, ruleEndingBefore } from './series.server';
 import { managedEvent, type Scope } from './service.server';
 
-export async function cancelEvent(ctx: Ctx, actor: Actor | null, slug: string, scope: Scope) {
+export async function cancelEvent(
+	ctx: Ctx,
+	actor: Actor | null,
+	slug: string,
+	scope: Scope,
+	confirmed = true
+) {
 	const { event } = await managedEvent(ctx, actor, slug);
+	if (!confirmed) {
+		throw new ValidationError({ confirm: 'Cochez la case pour confirmer l’annulation.' });
+	}
 	const cancelled = await ctx.db.transaction(async (tx) => {
 		const ids = [event.id];
 		if (scope === 'series' && event.seriesId) {
