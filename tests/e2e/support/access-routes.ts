@@ -19,6 +19,28 @@ export const routes: Record<
 	'/agenda/mes-inscriptions': { path: '/agenda/mes-inscriptions', access: 'member' },
 	// An event: hidden events answer 404 like missing ones, so the page itself is open.
 	'/agenda/[slug]': { path: '/agenda/evenement-inconnu', access: 'public' },
+	// Organising events: coordination and référent·e·s (a plain member is refused).
+	'/agenda/nouveau': {
+		path: '/agenda/nouveau',
+		access: 'coordination',
+		actions: { create: 'coordination' }
+	},
+	'/agenda/[slug]/modifier': {
+		path: '/agenda/evenement-inconnu/modifier',
+		access: 'coordination',
+		actions: { save: 'coordination', cancel: 'coordination', remove: 'coordination' }
+	},
+	'/agenda/[slug]/programme': {
+		path: '/agenda/evenement-inconnu/programme',
+		access: 'coordination',
+		actions: {
+			add: 'coordination',
+			save: 'coordination',
+			remove: 'coordination',
+			move: 'coordination'
+		}
+	},
+	'/agenda/[slug]/carnet': { path: '/agenda/evenement-inconnu/carnet', access: 'public' },
 	// Registration: members with their account; guests on public events, by their emailed link.
 	'/agenda/[slug]/inscription': {
 		path: '/agenda/evenement-inconnu/inscription',
