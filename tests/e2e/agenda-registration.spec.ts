@@ -150,3 +150,28 @@ test('a visitor registers to a public event without an account and confirms by t
 	await expect(page.getByText('Votre désinscription est enregistrée.')).toBeVisible();
 	await expectAccessible(page);
 });
+
+test('without JavaScript, the registration forms answer on their own page', async ({
+	browser,
+	page: checked,
+	baseURL
+}) => {
+	const event = await makeEvent(baseURL, 'Atelier sans script', 5);
+	const account = await createAccount('membre', baseURL);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await login(page, account.email, account.password);
+	// axe needs JavaScript: the same pages are checked from a normal context at the end.
+	await page.goto(`/agenda/${event.slug}`);
+	await page.getByRole('button', { name: 'S’inscrire' }).click();
+	await expect(page).toHaveURL(new RegExp(`/agenda/${event.slug}/inscription`));
+	await expect(page.getByText(/Votre inscription est confirmée/)).toBeVisible();
+	await expect(page.getByText('4 places restantes sur 5')).toBeVisible();
+	await page.getByRole('button', { name: 'Se désinscrire' }).click();
+	await expect(page.getByText('Votre désinscription est enregistrée.')).toBeVisible();
+	await page.getByRole('link', { name: 'Retour à l’événement' }).click();
+	await expect(page.getByRole('button', { name: 'S’inscrire' })).toBeVisible();
+	await context.close();
+	await visit(checked, `/agenda/${event.slug}/inscription`);
+	await expect(checked.getByRole('region', { name: 'Inscription' })).toBeVisible();
+});
