@@ -53,6 +53,34 @@ export const routes: Record<
 		actions: { confirm: 'public', cancel: 'public' }
 	},
 	'/chantiers/[slug]/agenda': { path: '/chantiers/comite-de-pilotage/agenda', access: 'public' },
+	// After the meeting: its organisers (référent·e·s of its spaces, coordination) record the
+	// attendance and write the minutes, on a seeded past event; anyone who may see the event
+	// reads the minutes and downloads its documents.
+	'/agenda/[slug]/presences': {
+		path: '/agenda/journee-de-lancement-des-chantiers-cooperatifs-2023-10-13/presences',
+		access: 'coordination',
+		actions: { record: 'coordination' }
+	},
+	'/agenda/[slug]/compte-rendu': {
+		path: '/agenda/journee-de-lancement-des-chantiers-cooperatifs-2023-10-13/compte-rendu',
+		access: 'public',
+		actions: {
+			save: 'coordination',
+			preview: 'coordination',
+			item: 'coordination',
+			removeItem: 'coordination',
+			send: 'coordination',
+			decision: 'coordination',
+			attach: 'coordination',
+			removeAttachment: 'coordination'
+		}
+	},
+	'/agenda/[slug]/fichiers/[id]': {
+		path: '/agenda/evenement-inconnu/fichiers/00000000-0000-4000-8000-000000000000',
+		access: 'public'
+	},
+	// Aggregate figures only: open to all.
+	'/agenda/chiffres': { path: '/agenda/chiffres', access: 'public' },
 	'/chantiers/nouveau': {
 		path: '/chantiers/nouveau',
 		access: 'coordination',
