@@ -14,6 +14,8 @@ import { parseEnv } from '../src/lib/server/env';
 import type { Actor } from '../src/lib/server/auth/policy';
 import { monthView, listEvents } from '../src/lib/modules/agenda/views.server';
 import { shiftMonth } from '../src/lib/modules/agenda/calendar';
+import { calendarRows, calendarSite } from '../src/lib/modules/agenda/ical/rows.server';
+import { buildCalendar } from '../src/lib/modules/agenda/ical/build';
 import { ms, quantile, startApp, timed } from './cartographie-util';
 
 const { values } = parseArgs({
@@ -178,7 +180,26 @@ const r = await autocannon({
 	duration: Number(values.duration)
 });
 
-// TODO: time the iCalendar feed of 1,000 events once src/lib/modules/agenda/ical/ offers one.
+// --- A feed of 1,000 events (rows, series and the built file), in-process ---------------------
+// The 1,000 public events from June 2025 on, occurrences of series included (written as their
+// series with RRULE and EXDATE).
+const feedWhere = sql`${sql.identifier('events')}.id in (
+	select id from events where visibility = 'public' and starts_at >= '2025-06-01'
+	order by starts_at limit 1000)`;
+let feedBytes = 0;
+let feedEvents = 0;
+const feed = async () => {
+	const rows = await calendarRows(ctx, feedWhere);
+	const text = buildCalendar(rows.events, rows.series, { ...calendarSite(ctx), name: 'Agenda' });
+	feedBytes = text.length;
+	feedEvents = rows.events.length;
+};
+await timed(5, feed); // warm-up
+const feedTimes = await timed(Math.max(20, Math.round(runs / 10)), feed);
+serviceLines.push(
+	`feed of ${feedEvents} events: p50 ${ms(quantile(feedTimes, 0.5))}, p95 ${ms(quantile(feedTimes, 0.95))}, ` +
+		`p99 ${ms(quantile(feedTimes, 0.99))} (${feedTimes.length} runs, ${Math.round(feedBytes / 1024)} KB)`
+);
 
 console.log(
 	`${counts.events} events (${seeded} from the seed, ${series}×${perSeries} occurrences of series), ` +
