@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, like } from 'drizzle-orm';
+import { and, count, eq, like } from 'drizzle-orm';
 import { createTestDb, makeUser, type TestDb } from '../helpers/db';
 import { secondInstance } from '../helpers/second-instance';
-import { emails, events, registrations } from '../../src/lib/server/db/schema';
+import { emails, events, eventSeries, registrations } from '../../src/lib/server/db/schema';
 import { insertEvent } from '../../src/lib/modules/agenda/repository.server';
 import { register } from '../../src/lib/modules/agenda/registration.server';
 import {
@@ -137,6 +137,60 @@ describe('day-before reminders', () => {
 			expect(sent).toHaveLength(1);
 		} finally {
 			await jobs.stop();
+		}
+	});
+});
+
+describe('the agenda timer', () => {
+	it('extends the recurring series once a day, without a queue', async () => {
+		const other = await secondInstance(t);
+		try {
+			const [series] = await t.ctx.db
+				.insert(eventSeries)
+				.values({
+					rrule: 'FREQ=WEEKLY',
+					dtstartLocal: '2020-01-07T18:00',
+					durationMinutes: 120,
+					generatedUntil: new Date(Date.now() - HOUR)
+				})
+				.returning();
+			await insertEvent(t.ctx.db, {
+				slug: `serie-${randomBytes(4).toString('hex')}`,
+				kind: 'reunion_chantier',
+				title: 'Réunion hebdomadaire',
+				startsAt: new Date(Date.now() - 2 * 24 * HOUR),
+				endsAt: new Date(Date.now() - 2 * 24 * HOUR + 2 * HOUR),
+				seriesId: series!.id,
+				recurrenceId: new Date(Date.now() - 2 * 24 * HOUR)
+			});
+			const occurrences = async () =>
+				(
+					await t.ctx.db.select({ n: count() }).from(events).where(eq(events.seriesId, series!.id))
+				)[0]!.n;
+			expect(await occurrences()).toBe(1);
+			const state: { lastSeriesDay?: string } = {};
+			expect(await runAgendaSweep(other.ctx, other.pool, state)).not.toBeNull();
+			expect(state.lastSeriesDay).toBe(new Date().toISOString().slice(0, 10));
+			const made = await occurrences();
+			expect(made).toBeGreaterThan(1);
+			const [after] = await t.ctx.db
+				.select()
+				.from(eventSeries)
+				.where(eq(eventSeries.id, series!.id));
+			expect(after!.generatedUntil!.getTime()).toBeGreaterThan(Date.now());
+			// The same day, the sweep leaves the series alone.
+			await t.ctx.db
+				.update(eventSeries)
+				.set({ generatedUntil: new Date(Date.now() - HOUR) })
+				.where(eq(eventSeries.id, series!.id));
+			await runAgendaSweep(other.ctx, other.pool, state);
+			const [same] = await t.ctx.db
+				.select()
+				.from(eventSeries)
+				.where(eq(eventSeries.id, series!.id));
+			expect(same!.generatedUntil!.getTime()).toBeLessThan(Date.now());
+		} finally {
+			await other.close();
 		}
 	});
 });

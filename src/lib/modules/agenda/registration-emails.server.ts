@@ -143,6 +143,6 @@ export async function sendReminder(ctx: Ctx, event: EventRow, to: Recipient) {
 			'',
 			manage(to)
 		],
-		[await eventAttachment(ctx, event)]
+		[await eventAttachment(ctx, event, 'PUBLISH')]
 	);
 }

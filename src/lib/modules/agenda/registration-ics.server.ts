@@ -1,26 +1,21 @@
 // The calendar file attached to registration emails.
-import ical from 'ical-generator';
 import type { Ctx } from '../../server/context';
 import type { EmailAttachment } from '../../server/db/platform-tables';
 import type { EventRow } from './repository.server';
+import { icsForEvent } from './ical/event-ics.server';
 
-/** The event as an .ics attachment (UTC times: any calendar shows them in its own zone). */
-export async function eventAttachment(ctx: Ctx, event: EventRow): Promise<EmailAttachment> {
-	const calendar = ical({ prodId: { company: 'Chantiers', product: 'Agenda', language: 'FR' } });
-	calendar.createEvent({
-		id: `${event.id}@chantiers`,
-		sequence: event.sequence,
-		start: event.startsAt,
-		end: event.endsAt,
-		allDay: event.allDay,
-		summary: event.title,
-		description: event.description ?? undefined,
-		location: [event.placeName, event.address].filter(Boolean).join(', ') || undefined,
-		url: `${ctx.env.baseUrl}/agenda/${event.slug}`
-	});
+/**
+ * The event as an .ics attachment: REQUEST (an invitation calendars add or update, by its UID
+ * and SEQUENCE) for a confirmed place, PUBLISH for a reminder.
+ */
+export async function eventAttachment(
+	ctx: Ctx,
+	event: Pick<EventRow, 'id' | 'slug'>,
+	method: 'REQUEST' | 'PUBLISH' = 'REQUEST'
+): Promise<EmailAttachment> {
 	return {
 		filename: `${event.slug}.ics`,
-		contentType: 'text/calendar; charset=utf-8',
-		content: calendar.toString()
+		contentType: `text/calendar; charset=utf-8; method=${method}`,
+		content: await icsForEvent(ctx, event.id, method)
 	};
 }

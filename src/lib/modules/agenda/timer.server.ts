@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { Ctx } from '../../server/context';
 import { log } from '../../server/log';
 import { sendDueReminders } from './reminders.server';
+import { extendSeries } from './series.server';
 
 export const SERIES_QUEUE = 'agenda.extend-series';
 export const AGENDA_LOCK = 7421011;
@@ -13,8 +14,9 @@ export const AGENDA_EVERY_MS = 10 * 60_000;
 
 /** The daily series extension (the queue's handler, or called by the timer without a queue). */
 export async function runSeriesExtension(ctx: Ctx) {
-	void ctx;
-	return 0;
+	const created = await extendSeries(ctx);
+	if (created > 0) log.info(`[agenda] ${created} occurrence(s) de séries créée(s)`);
+	return created;
 }
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
