@@ -107,6 +107,25 @@ describe('day-before reminders', () => {
 		}
 	});
 
+	it('gives the claim back when the email cannot be queued, for the next run', async () => {
+		const startsAt = new Date(Date.now() + 5 * HOUR);
+		const { event } = await eventWithPeople(startsAt, 1);
+		const broken = {
+			...t.ctx,
+			env: { ...t.ctx.env, SMTP_URL: 'smtp://127.0.0.1:9' },
+			enqueue: async () => {
+				throw new Error('file indisponible');
+			}
+		};
+		expect(await sendDueReminders(broken, event.id)).toBe(0);
+		const [row] = await t.ctx.db
+			.select()
+			.from(registrations)
+			.where(eq(registrations.eventId, event.id));
+		expect(row!.remindedAt).toBeNull();
+		expect(await sendDueReminders(t.ctx, event.id)).toBe(1);
+	});
+
 	it('the job does nothing for a cancelled event or an outdated sequence', async () => {
 		const startsAt = new Date(Date.now() + 12 * HOUR);
 		const { event } = await eventWithPeople(startsAt, 2);

@@ -40,25 +40,29 @@ const manage = (r: Recipient) =>
 		? 'Pour vous désinscrire, utilisez le lien reçu dans le premier email de votre inscription.'
 		: 'Vous pouvez vous désinscrire depuis la page de l’événement.';
 
-async function send(
+async function write(
 	ctx: Ctx,
 	to: Recipient,
 	kind: string,
 	subject: string,
 	lines: string[],
-	attachments?: EmailAttachment[]
+	attachments?: () => Promise<EmailAttachment[]>
 ) {
-	// After the registration is stored: a failure to queue the email must not undo it.
+	await sendEmail(ctx, {
+		to: to.email,
+		kind,
+		subject,
+		text: [`Bonjour ${to.name},`, '', ...lines].join('\n'),
+		attachments: attachments ? await attachments() : undefined
+	});
+}
+
+/** After the registration is stored: a failure to build or queue the email must not undo it. */
+async function send(...args: Parameters<typeof write>) {
 	try {
-		await sendEmail(ctx, {
-			to: to.email,
-			kind,
-			subject,
-			text: [`Bonjour ${to.name},`, '', ...lines].join('\n'),
-			attachments
-		});
+		await write(...args);
 	} catch (err) {
-		log.error(`[agenda] email ${kind} non envoyé à ${to.email} :`, err);
+		log.error(`[agenda] email ${args[2]} non envoyé à ${args[1].email} :`, err);
 	}
 }
 
@@ -76,7 +80,7 @@ export async function sendConfirmation(ctx: Ctx, event: EventRow, to: Recipient)
 			'Le fichier joint ajoute l’événement à votre agenda.',
 			manage(to)
 		],
-		[await eventAttachment(ctx, event)]
+		async () => [await eventAttachment(ctx, event)]
 	);
 }
 
@@ -105,7 +109,7 @@ export async function sendPromotion(ctx: Ctx, event: EventRow, to: Recipient) {
 			'Le fichier joint ajoute l’événement à votre agenda.',
 			manage(to)
 		],
-		[await eventAttachment(ctx, event)]
+		async () => [await eventAttachment(ctx, event)]
 	);
 }
 
@@ -130,8 +134,9 @@ export async function sendUnregistered(ctx: Ctx, event: EventRow, to: Recipient)
 	]);
 }
 
+/** Throws on failure: the reminder's claim is then given back for the next run. */
 export async function sendReminder(ctx: Ctx, event: EventRow, to: Recipient) {
-	await send(
+	await write(
 		ctx,
 		to,
 		'agenda.reminder',
@@ -143,6 +148,6 @@ export async function sendReminder(ctx: Ctx, event: EventRow, to: Recipient) {
 			'',
 			manage(to)
 		],
-		[await eventAttachment(ctx, event, 'PUBLISH')]
+		async () => [await eventAttachment(ctx, event, 'PUBLISH')]
 	);
 }
