@@ -147,7 +147,7 @@ function description(e: IcsEvent, url: string): string {
 }
 
 /** What every VEVENT of a row carries, times and identity aside. */
-function common(e: IcsEvent, options: CalendarOptions): ICalEventData {
+function common(e: IcsEvent, options: CalendarOptions): Omit<ICalEventData, 'start'> {
 	const url = `${options.baseUrl}/agenda/${e.slug}`;
 	return {
 		summary: e.title,

@@ -35,6 +35,8 @@ const columns = {
 export interface CalendarRows {
 	events: IcsEvent[];
 	series: IcsSeries[];
+	/** The organising spaces' ids, by event. */
+	spaceIds?: Map<string, string[]>;
 }
 
 /** Events matching `where`, with their spaces, and the series of those in one. */
@@ -55,6 +57,7 @@ export async function calendarRows(
 		ctx.db
 			.select({
 				eventId: eventSpaces.eventId,
+				spaceId: eventSpaces.spaceId,
 				label: sql<string>`coalesce(${spaces.shortTitle}, ${spaces.title})`
 			})
 			.from(eventSpaces)
@@ -69,13 +72,13 @@ export async function calendarRows(
 					.where(and(inArray(eventSeries.id, seriesIds)))
 	]);
 	const byEvent = new Map<string, string[]>();
+	const spaceIds = new Map<string, string[]>();
 	for (const l of links) {
-		const list = byEvent.get(l.eventId);
-		if (list) list.push(l.label);
-		else byEvent.set(l.eventId, [l.label]);
+		byEvent.set(l.eventId, [...(byEvent.get(l.eventId) ?? []), l.label]);
+		spaceIds.set(l.eventId, [...(spaceIds.get(l.eventId) ?? []), l.spaceId]);
 	}
 	for (const r of rows) r.spaces = byEvent.get(r.id) ?? [];
-	return { events: rows, series };
+	return { events: rows, series, spaceIds };
 }
 
 /** Site address and UID host: UIDs name the site (ORIGIN), else « chantiers ». */
@@ -88,7 +91,7 @@ export function calendarSite(ctx: Ctx): Pick<CalendarOptions, 'baseUrl' | 'uidHo
 /** The address part of MAIL_FROM (« Nom <adresse> » or « adresse »), as the organiser. */
 export function calendarOrganizer(ctx: Ctx): { name: string; email: string } | undefined {
 	const m = /^\s*(?:"?([^"<]*)"?\s*)?<([^>]+)>\s*$/.exec(ctx.env.MAIL_FROM);
-	const email = (m ? m[2] : ctx.env.MAIL_FROM).trim();
+	const email = (m?.[2] ?? ctx.env.MAIL_FROM).trim();
 	if (!email.includes('@')) return undefined;
 	return { name: m?.[1]?.trim() || 'Chantiers', email };
 }
