@@ -14,7 +14,6 @@
  * - DTSTAMP is the row's last change unless `now` is given, so that the same rows give the
  *   same bytes (ETags) and UIDs never change between two exports.
  */
-import { TZDate } from '@date-fns/tz';
 import ical, {
 	ICalCalendarMethod,
 	ICalEventStatus,
@@ -25,6 +24,7 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { eventKindLabels, type EventKind } from '../labels';
 import { DEFAULT_TIME_ZONE, instantToLocal, localToInstant } from '../time';
 import { markdownToPlainText } from './plain-text';
+import { ZonedDate } from './zoned';
 
 export interface IcsEvent {
 	id: string;
@@ -101,7 +101,7 @@ function addLocalMinutes(local: string, minutes: number): string {
 const compact = (local: string) => local.replace(/[-:]/g, '');
 
 /** An instant as a date that ical-generator writes in `zone` (it calls withTimeZone). */
-const inZone = (instant: Date, zone: string) => new TZDate(instant.getTime(), zone);
+const inZone = (instant: Date, zone: string) => new ZonedDate(instant, zone);
 
 const maxDate = (...dates: Date[]) => new Date(Math.max(...dates.map((d) => d.getTime())));
 
