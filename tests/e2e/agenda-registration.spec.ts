@@ -114,6 +114,12 @@ test('a visitor registers to a public event without an account and confirms by t
 	baseURL
 }) => {
 	const event = await makeEvent(baseURL, 'Rencontre ouverte', null);
+	await query(
+		baseURL,
+		`insert into event_programme_items (event_id, kind, title, starts_at, ends_at, capacity, position)
+		 values ($1, 'atelier', 'Atelier découverte', $2, $3, 10, 0)`,
+		[event.id, event.starts, new Date(event.starts.getTime() + 3600_000)]
+	);
 	const email = `visiteur-${tag}@example.org`;
 	await visit(page, `/agenda/${event.slug}`);
 	const panel = page.getByRole('region', { name: 'Inscription' });
@@ -134,6 +140,12 @@ test('a visitor registers to a public event without an account and confirms by t
 	await page.getByRole('button', { name: 'Confirmer mon inscription' }).click();
 	await expect(page.getByText(/Votre inscription est confirmée/)).toBeVisible();
 	await expect(page.getByText('Inscription confirmée', { exact: true })).toBeVisible();
+	await expectAccessible(page);
+	// A guest with a place chooses a workshop from the same page.
+	await page.getByLabel(/Atelier découverte/).check();
+	await page.getByRole('button', { name: 'Choisir cet atelier' }).click();
+	await expect(page.getByText('Atelier choisi : Atelier découverte.')).toBeVisible();
+	await expect(page.getByText('9 places restantes')).toBeVisible();
 	await expectAccessible(page);
 	const rows = await query<{ status: string; user_id: string | null }>(
 		baseURL,

@@ -20,6 +20,10 @@ import {
 import { chooseWorkshop } from '../../src/lib/modules/agenda/workshops.server';
 import { registrationState } from '../../src/lib/modules/agenda/registration-state.server';
 import {
+	guestLinkPage,
+	guestWorkshopAction
+} from '../../src/lib/modules/agenda/registration-page.server';
+import {
 	DomainError,
 	NotFoundError,
 	UnauthenticatedError,
@@ -303,6 +307,34 @@ describe('workshops', () => {
 			.innerJoin(registrations, eq(registrations.id, workshopChoices.registrationId))
 			.where(and(eq(registrations.eventId, event.id), eq(registrations.userId, b!.user.id)));
 		expect(left).toHaveLength(0);
+	});
+
+	it('a confirmed guest chooses from their link, a guest still to confirm cannot', async () => {
+		const event = await makeEvent();
+		const at = new Date(event.startsAt.getTime() + 3600_000);
+		const [item] = await t.ctx.db
+			.insert(programmeItems)
+			.values({
+				eventId: event.id,
+				kind: 'atelier',
+				title: 'Atelier des invité·e·s',
+				startsAt: at,
+				endsAt: new Date(at.getTime() + 3600_000),
+				capacity: 2
+			})
+			.returning();
+		const email = `atelier-${randomBytes(3).toString('hex')}@example.org`;
+		await registerGuest(t.ctx, event.id, { name: 'Invitée', email });
+		const token = await linkToken(email);
+		expect((await guestLinkPage(t.ctx, token)).slots).toEqual([]);
+		await expect(guestWorkshopAction(t.ctx, token, item!.id)).rejects.toThrow(
+			/Seules les personnes inscrites/
+		);
+		await confirmGuest(t.ctx, token);
+		expect(await guestWorkshopAction(t.ctx, token, item!.id)).toMatchObject({ done: 'workshop' });
+		const page = await guestLinkPage(t.ctx, token);
+		expect(page.slots[0]).toMatchObject({ chosenId: item!.id });
+		expect(page.slots[0]!.workshops[0]!.placesLeft).toBe(1);
 	});
 
 	it('never exceeds a workshop capacity with concurrent choices', async () => {

@@ -4,7 +4,12 @@ import { eq } from 'drizzle-orm';
 import type { Ctx, RequestInfo } from '../../server/context';
 import { events } from '../../server/db/schema';
 import type { Actor } from '../../server/auth/policy';
-import { NotFoundError, UnauthenticatedError, ValidationError } from '../../server/errors';
+import {
+	DomainError,
+	NotFoundError,
+	UnauthenticatedError,
+	ValidationError
+} from '../../server/errors';
 import { eventBySlug } from './repository.server';
 import { visibleEvent, waitingPosition } from './registration-core.server';
 import {
@@ -16,8 +21,8 @@ import {
 	unregister
 } from './registration.server';
 import { registrationClosedReason } from './registration-rules';
-import { registrationState } from './registration-state.server';
-import { chooseWorkshop } from './workshops.server';
+import { registrationState, slotsFor } from './registration-state.server';
+import { chooseWorkshop, chooseWorkshopFor } from './workshops.server';
 
 export interface RegistrationFeedback {
 	done: 'register' | 'unregister' | 'guest' | 'workshop';
@@ -28,6 +33,12 @@ export interface RegistrationFeedback {
 function member(actor: Actor | null, message: string): Actor {
 	if (!actor) throw new UnauthenticatedError(message);
 	return actor;
+}
+
+function assertItemId(itemId: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(itemId)) {
+		throw new ValidationError({ workshop: 'Choisissez un atelier.' }, 'Choisissez un atelier.');
+	}
 }
 
 /** The event behind the address, if the actor may see it. */
@@ -103,9 +114,7 @@ export async function workshopAction(
 ): Promise<RegistrationFeedback> {
 	const me = member(actor, 'Connectez-vous pour choisir un atelier.');
 	const event = await eventForRegistration(ctx, me, slug);
-	if (!/^[0-9a-f-]{36}$/i.test(itemId)) {
-		throw new ValidationError({ workshop: 'Choisissez un atelier.' });
-	}
+	assertItemId(itemId);
 	const item = await chooseWorkshop(ctx, me, event.id, itemId);
 	return { done: 'workshop', message: `Atelier choisi : ${item.title}.` };
 }
@@ -128,7 +137,8 @@ export async function guestLinkPage(ctx: Ctx, token: string) {
 			email: reg.email,
 			status: reg.status,
 			position: reg.status === 'liste_attente' ? await waitingPosition(ctx.db, reg) : null
-		}
+		},
+		slots: reg.status === 'confirmee' ? await slotsFor(ctx, reg.eventId, reg.id) : []
 	};
 }
 
@@ -146,4 +156,16 @@ export async function confirmGuestAction(ctx: Ctx, token: string) {
 export async function cancelGuestAction(ctx: Ctx, token: string) {
 	await cancelGuest(ctx, token);
 	return { done: 'cancel' as const, message: 'Votre désinscription est enregistrée.' };
+}
+
+/** A guest with a confirmed place chooses a workshop from their link's page. */
+export async function guestWorkshopAction(ctx: Ctx, token: string, itemId: string) {
+	const reg = await byToken(ctx, token);
+	assertItemId(itemId);
+	const [event] = await ctx.db.select().from(events).where(eq(events.id, reg.eventId));
+	if (!event || event.startsAt.getTime() <= Date.now()) {
+		throw new DomainError('L’événement a commencé : les ateliers ne peuvent plus être changés.');
+	}
+	const item = await chooseWorkshopFor(ctx, reg.id, itemId);
+	return { done: 'workshop' as const, message: `Atelier choisi : ${item.title}.` };
 }

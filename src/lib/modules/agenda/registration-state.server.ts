@@ -21,6 +21,26 @@ export type RegistrableEventRow = Pick<
 	| 'visibility'
 >;
 
+/** The workshop slots of an event, with what `registrationId` (if any) chose in each. */
+export async function slotsFor(ctx: Ctx, eventId: string, registrationId: string | null) {
+	const workshops = await workshopsOf(ctx.db, eventId);
+	const chosen = new Set(
+		registrationId ? (await choicesOf(ctx.db, registrationId)).map((c) => c.itemId) : []
+	);
+	return workshopSlots(workshops).map((slot) => ({
+		startsAt: slot.startsAt,
+		endsAt: slot.workshops[0]!.endsAt,
+		chosenId: slot.workshops.find((w) => chosen.has(w.id))?.id ?? null,
+		workshops: slot.workshops.map((w) => ({
+			id: w.id,
+			title: w.title,
+			room: w.room,
+			capacity: w.capacity,
+			placesLeft: w.placesLeft
+		}))
+	}));
+}
+
 /** The registration panel's data (the caller has checked that the actor may see the event). */
 export async function registrationState(
 	ctx: Ctx,
@@ -34,22 +54,7 @@ export async function registrationState(
 		.from(registrations)
 		.where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'liste_attente')));
 	const mine = actor ? await myRegistration(ctx, actor, event.id) : undefined;
-	const workshops = await workshopsOf(ctx.db, event.id);
-	const chosen = new Set(
-		mine?.status === 'confirmee' ? (await choicesOf(ctx.db, mine.id)).map((c) => c.itemId) : []
-	);
-	const slots = workshopSlots(workshops).map((slot) => ({
-		startsAt: slot.startsAt,
-		endsAt: slot.workshops[0]!.endsAt,
-		chosenId: slot.workshops.find((w) => chosen.has(w.id))?.id ?? null,
-		workshops: slot.workshops.map((w) => ({
-			id: w.id,
-			title: w.title,
-			room: w.room,
-			capacity: w.capacity,
-			placesLeft: w.placesLeft
-		}))
-	}));
+	const slots = await slotsFor(ctx, event.id, mine?.status === 'confirmee' ? mine.id : null);
 	return {
 		eventId: event.id,
 		slug: event.slug,

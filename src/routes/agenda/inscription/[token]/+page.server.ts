@@ -1,7 +1,8 @@
 import {
 	cancelGuestAction,
 	confirmGuestAction,
-	guestLinkPage
+	guestLinkPage,
+	guestWorkshopAction
 } from '#lib/modules/agenda/registration-page.server.ts';
 import { formAction, guarded } from '#lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,5 +15,9 @@ export const actions: Actions = {
 	confirm: (event) =>
 		formAction(event, () => confirmGuestAction(event.locals.app, event.params.token)),
 	cancel: (event) =>
-		formAction(event, () => cancelGuestAction(event.locals.app, event.params.token))
+		formAction(event, () => cancelGuestAction(event.locals.app, event.params.token)),
+	workshop: (event) =>
+		formAction(event, (form) =>
+			guestWorkshopAction(event.locals.app, event.params.token, String(form.get('itemId') ?? ''))
+		)
 };
