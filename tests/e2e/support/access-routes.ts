@@ -50,7 +50,7 @@ export const routes: Record<
 	'/agenda/inscription/[token]': {
 		path: '/agenda/inscription/jeton-inconnu-jeton-inconnu',
 		access: 'public',
-		actions: { confirm: 'public', cancel: 'public' }
+		actions: { confirm: 'public', cancel: 'public', workshop: 'public' }
 	},
 	'/chantiers/[slug]/agenda': { path: '/chantiers/comite-de-pilotage/agenda', access: 'public' },
 	// After the meeting: its organisers (référent·e·s of its spaces, coordination) record the
