@@ -53,6 +53,23 @@ export const routes: Record<
 		actions: { confirm: 'public', cancel: 'public', workshop: 'public' }
 	},
 	'/chantiers/[slug]/agenda': { path: '/chantiers/comite-de-pilotage/agenda', access: 'public' },
+	// iCalendar: feeds and files filter events by who may see them (a hidden event's .ics is a
+	// 404); the personal feed's secret address is its only credential.
+	'/agenda.ics': { path: '/agenda.ics', access: 'public' },
+	'/agenda/[slug].ics': { path: '/agenda/evenement-inconnu.ics', access: 'public' },
+	'/chantiers/[slug]/agenda.ics': {
+		path: '/chantiers/comite-de-pilotage/agenda.ics',
+		access: 'public'
+	},
+	'/agenda/flux/[token].ics': {
+		path: '/agenda/flux/jeton-inconnu-jeton-inconnu.ics',
+		access: 'public'
+	},
+	'/agenda/abonnement': {
+		path: '/agenda/abonnement',
+		access: 'public',
+		actions: { regenerer: 'member' }
+	},
 	// After the meeting: its organisers (référent·e·s of its spaces, coordination) record the
 	// attendance and write the minutes, on a seeded past event; anyone who may see the event
 	// reads the minutes and downloads its documents.
