@@ -1,7 +1,8 @@
 // Agenda benchmark (see docs/benchmarks.md, "Agenda"): 5,000 events over three years, with
 // their spaces and 30 monthly series, in a fresh database. Measures the month view service
 // in-process (server time) for a visitor, a member of two spaces and coordination, then the
-// month page over HTTP with autocannon against the built app. Needs a PostgreSQL server:
+// month page over HTTP with autocannon against the built app, and the iCalendar file of 1,000
+// events as a feed builds it. Needs a PostgreSQL server:
 //   npm run build && DATABASE_URL=postgres://… npm run bench:agenda [-- --runs 500 --duration 20]
 import fs from 'node:fs';
 import os from 'node:os';
