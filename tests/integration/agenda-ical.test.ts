@@ -124,6 +124,7 @@ beforeAll(async () => {
 	for (const [i, start] of starts.entries()) {
 		const moved = start.toISOString() === '2025-04-03T16:00:00.000Z';
 		const cancelled = start.toISOString() === '2025-04-10T16:00:00.000Z';
+		const internal = start.toISOString() === '2025-05-01T16:00:00.000Z';
 		await event(
 			{
 				title: moved ? 'Réunion hebdomadaire (déplacée)' : 'Réunion hebdomadaire',
@@ -131,6 +132,7 @@ beforeAll(async () => {
 				recurrenceId: start,
 				detached: moved,
 				status: cancelled ? 'annule' : 'confirme',
+				visibility: internal ? 'space' : 'public',
 				startsAt: moved ? new Date('2025-04-04T07:00:00Z') : start,
 				endsAt: new Date((moved ? Date.parse('2025-04-04T07:00:00Z') : start.getTime()) + 7200_000),
 				slug: `hebdo-${i}`
@@ -170,7 +172,7 @@ describe('public feed', () => {
 			'2025-03-30T02:00:00.000Z'
 		]);
 		const weekly = startsOf(instances, 'Réunion hebdomadaire');
-		expect(weekly).toHaveLength(31);
+		expect(weekly).toHaveLength(30);
 		expect(weekly).toContain('2025-03-20T17:00:00.000Z');
 		expect(weekly).toContain('2025-04-17T16:00:00.000Z');
 		expect(weekly).toContain('2025-10-23T16:00:00.000Z');
@@ -192,6 +194,8 @@ describe('public feed', () => {
 		expect(weekly).not.toContain('2025-03-27T17:00:00.000Z'); // EXDATE of the series
 		expect(weekly).not.toContain('2025-04-10T16:00:00.000Z'); // cancelled occurrence
 		expect(weekly).not.toContain('2025-04-03T16:00:00.000Z'); // moved…
+		// Open to the space only: an EXDATE here, so that the RRULE does not give it either.
+		expect(weekly).not.toContain('2025-05-01T16:00:00.000Z');
 		expect(startsOf(instances, 'Réunion hebdomadaire (déplacée)')).toEqual([
 			'2025-04-04T07:00:00.000Z' // …to Friday 09:00
 		]);
@@ -244,6 +248,9 @@ describe('personal feed', () => {
 		const token = await feedTokenFor(t.ctx, memberOfA);
 		expect(await feedTokenFor(t.ctx, memberOfA)).toBe(token);
 		const { instances } = parseBoth((await personalFeed(t.ctx, token, now)).body, FROM, UNTIL);
+		const weekly = startsOf(instances, 'Réunion hebdomadaire');
+		expect(weekly).toHaveLength(31);
+		expect(weekly).toContain('2025-05-01T16:00:00.000Z');
 		expect(summaries(instances)).toEqual([
 			'Nuit du changement d’heure',
 			'Rencontre B (salle 2)', // waiting list, in another space
