@@ -185,6 +185,12 @@ test('the month calendar is a table navigated with the keyboard', async ({ page 
 	await visit(page, `/agenda/mois/2027-03?espace=${slug}`);
 	const list = page.getByRole('region', { name: /en liste/ });
 	await expect(list.getByRole('article')).toHaveCount(3);
+	// On a phone the grid keeps a mark per event; the titles stay the links' names.
+	await page.setViewportSize({ width: 360, height: 800 });
+	await expect(
+		cell('2027-03-10').getByRole('link', { name: new RegExp(name('Webinaire public')) })
+	).toBeVisible();
+	await expectAccessible(page);
 	await page.goto('/agenda/mois');
 	await expect(page).toHaveURL(/\/agenda\/mois\/\d{4}-\d{2}$/);
 });
