@@ -278,7 +278,9 @@ describe('editing events', () => {
 		expect(ok!.capacity).toBe(3);
 		// Those registered hear of the change.
 		const sent = await t.ctx.db.select().from(emails).where(eq(emails.kind, 'agenda.changed'));
-		expect(sent.filter((m) => m.text.includes('Petite salle'))).toHaveLength(3);
+		const notices = sent.filter((m) => m.text.includes('Petite salle'));
+		expect(notices).toHaveLength(3);
+		expect(notices[0]!.attachments?.[0]?.content).toContain('METHOD:REQUEST');
 	});
 
 	it('refuses organisers of other spaces and plain members', async () => {
@@ -316,7 +318,11 @@ describe('cancelling and removing', () => {
 			.where(and(eq(emails.kind, 'agenda.cancelled')));
 		const mine = sent.filter((m) => m.subject === 'Annulé : Annulable');
 		expect(mine).toHaveLength(2);
-		expect(mine[0]!.attachments?.[0]?.contentType).toContain('method=CANCEL');
+		const ics = mine[0]!.attachments?.[0];
+		expect(ics?.contentType).toContain('method=CANCEL');
+		expect(ics?.content).toContain('METHOD:CANCEL');
+		expect(ics?.content).toContain('STATUS:CANCELLED');
+		expect(ics?.content).toContain(`SEQUENCE:${e.sequence + 1}`);
 	});
 
 	it('cancels a series from one occurrence on and stops it from growing', async () => {

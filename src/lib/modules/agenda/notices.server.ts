@@ -10,14 +10,18 @@ import { sendEmail } from '../../server/email/outbox';
 import { log } from '../../server/log';
 import { formatWhen, formatWhere } from './event-item';
 import type { EventRow } from './repository.server';
-import { eventAttachment } from './registration-ics.server';
+import { icsForEvent } from './ical/event-ics.server';
 
 export type Notice = 'change' | 'cancel';
 
+/** The calendar file: REQUEST updates the invitation, CANCEL (STATUS:CANCELLED) removes it. */
 async function calendarFile(ctx: Ctx, event: EventRow, notice: Notice): Promise<EmailAttachment> {
-	const file = await eventAttachment(ctx, event);
 	const method = notice === 'cancel' ? 'CANCEL' : 'REQUEST';
-	return { ...file, contentType: `text/calendar; charset=utf-8; method=${method}` };
+	return {
+		filename: `${event.slug}.ics`,
+		contentType: `text/calendar; charset=utf-8; method=${method}`,
+		content: await icsForEvent(ctx, event.id, method)
+	};
 }
 
 function text(ctx: Ctx, event: EventRow, notice: Notice, name: string, note?: string) {
