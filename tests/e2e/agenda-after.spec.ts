@@ -121,3 +121,79 @@ test('an organiser records attendance and minutes, sends an action to the roadma
 	await expect(figure(page, 'dont heures bénévoles')).toHaveText('4 h');
 	await expect(figure(page, 'dont heures salariées')).toHaveText('2 h');
 });
+
+test('attendance is recorded without JavaScript, and a future event is refused', async ({
+	browser,
+	page: checked,
+	baseURL
+}) => {
+	const coordination = await createAccount('coordination', baseURL);
+	const slugs = { past: `sans-js-${randomBytes(3).toString('hex')}`, future: '' };
+	slugs.future = `${slugs.past}-a-venir`;
+	for (const [slug, when] of [
+		[slugs.past, `now() - interval '1 day'`],
+		[slugs.future, `now() + interval '5 days'`]
+	] as const) {
+		await query(
+			baseURL,
+			`insert into events (slug, kind, title, starts_at, ends_at, visibility)
+			 values ($1, 'webinaire', 'Webinaire sans script', ${when}, ${when} + interval '1 hour', 'members')`,
+			[slug]
+		);
+	}
+	const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await login(page, coordination.email, coordination.password);
+
+	// axe needs JavaScript: the page is checked from a normal context at the end.
+	await page.goto(`/agenda/${slugs.past}/presences`);
+	await expect(page.getByText('Personne n’est inscrit·e ni membre')).toBeVisible();
+	await page.getByLabel('Minutes', { exact: true }).fill('30');
+	await page.getByLabel('Nom de l’invité·e 1').fill('Paul Sans-Script');
+	await page.getByLabel('Nom de l’invité·e 2').fill('Zoé Sans-Script');
+	await page.getByRole('group', { name: 'Temps de l’invité·e 2' }).getByLabel('Salarié·e').check();
+	await page.getByLabel('Minutes de présence de l’invité·e 2').fill('200');
+	await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
+	// An own time longer than the meeting: the message, and what was typed, come back.
+	await expect(
+		page.getByText('Le temps de présence ne peut pas dépasser la durée de la réunion.').first()
+	).toBeVisible();
+	await expect(page.getByLabel('Nom de l’invité·e 1')).toHaveValue('Paul Sans-Script');
+	await page.getByLabel('Minutes de présence de l’invité·e 2').fill('45');
+	await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
+	await expect(page.getByText('Présences enregistrées : 2 personnes.')).toBeVisible();
+	const rows = await query<{ name: string; time_kind: string; minutes: number | null }>(
+		baseURL,
+		`select a.name, a.time_kind, a.minutes from event_attendance a join events e on e.id = a.event_id
+		 where e.slug = $1 order by a.name`,
+		[slugs.past]
+	);
+	expect(rows).toEqual([
+		{ name: 'Paul Sans-Script', time_kind: 'benevole', minutes: null },
+		{ name: 'Zoé Sans-Script', time_kind: 'salarie', minutes: 45 }
+	]);
+	const [event] = await query<{ attendance_minutes: number }>(
+		baseURL,
+		`select attendance_minutes from events where slug = $1`,
+		[slugs.past]
+	);
+	expect(event!.attendance_minutes).toBe(90);
+
+	await page.goto(`/agenda/${slugs.future}/presences`);
+	await page.getByLabel('Nom de l’invité·e 1').fill('Trop Tôt');
+	await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
+	await expect(
+		page.getByText(/n’a pas encore eu lieu : les présences se notent après la réunion/)
+	).toBeVisible();
+	expect(
+		await query(
+			baseURL,
+			`select 1 from event_attendance a join events e on e.id = a.event_id where e.slug = $1`,
+			[slugs.future]
+		)
+	).toEqual([]);
+	await page.context().close();
+
+	await login(checked, coordination.email, coordination.password);
+	await visit(checked, `/agenda/${slugs.past}/presences`);
+	await expect(checked.getByRole('checkbox', { name: /Paul Sans-Script/ })).toBeChecked();
+});

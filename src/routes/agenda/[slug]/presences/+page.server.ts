@@ -9,7 +9,13 @@ export const load: PageServerLoad = (event) =>
 		const data = await getAttendance(event.locals.app, event.locals.actor, event.params.slug);
 		const { event: e } = data;
 		return {
-			event: { slug: e.slug, title: e.title, startsAt: e.startsAt, status: e.status },
+			event: {
+				slug: e.slug,
+				title: e.title,
+				startsAt: e.startsAt,
+				status: e.status,
+				isExample: e.isExample
+			},
 			spaces: data.spaces,
 			planned: data.planned,
 			duration: splitMinutes(data.duration),
