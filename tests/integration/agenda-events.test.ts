@@ -283,6 +283,40 @@ describe('editing events', () => {
 		expect(notices[0]!.attachments?.[0]?.content).toContain('METHOD:REQUEST');
 	});
 
+	it('gives the places a higher capacity opens to those waiting, in order, and tells them', async () => {
+		const e = await createEvent(t.ctx, referent, form({ title: 'Salle agrandie', capacity: '2' }));
+		await register(e.id, 2);
+		for (const i of [0, 1, 2]) {
+			await t.ctx.db.insert(registrations).values({
+				eventId: e.id,
+				name: `Attente ${i}`,
+				email: `attente-${i}-${e.id.slice(0, 6)}@example.org`,
+				status: 'liste_attente',
+				queuedAt: new Date(Date.UTC(2029, 0, 1, 0, i))
+			});
+		}
+		await updateEvent(
+			t.ctx,
+			referent,
+			e.slug,
+			form({ title: 'Salle agrandie', capacity: '4' }),
+			'occurrence'
+		);
+		const rows = await t.ctx.db
+			.select({ name: registrations.name, status: registrations.status })
+			.from(registrations)
+			.where(and(eq(registrations.eventId, e.id), eq(registrations.status, 'liste_attente')));
+		expect(rows.map((r) => r.name)).toEqual(['Attente 2']);
+		const promoted = await t.ctx.db
+			.select({ to: emails.to })
+			.from(emails)
+			.where(eq(emails.kind, 'agenda.registration.promoted'));
+		const tos = promoted.map((m) => m.to);
+		expect(tos).toContain(`attente-0-${e.id.slice(0, 6)}@example.org`);
+		expect(tos).toContain(`attente-1-${e.id.slice(0, 6)}@example.org`);
+		expect(tos).not.toContain(`attente-2-${e.id.slice(0, 6)}@example.org`);
+	});
+
 	it('refuses organisers of other spaces and plain members', async () => {
 		const e = await createEvent(t.ctx, referent, form({ title: 'Gardé' }));
 		await expect(updateEvent(t.ctx, null, e.slug, form(), 'occurrence')).rejects.toBeInstanceOf(

@@ -14,6 +14,7 @@ import { instantToLocalDate } from './time';
 import type { EventInput } from './schemas';
 import type { EventRow } from './repository.server';
 import { notifyRegistered } from './notices.server';
+import { afterEventChange } from './after-change.server';
 import {
 	eventsWithRegistrations,
 	horizonFrom,
@@ -90,6 +91,7 @@ async function updateSeries(ctx: Ctx, event: EventRow, input: EventInput, now: D
 		return newTimes(tx, series!, event, affected, followers, input, now);
 	});
 	await notifyRegistered(ctx, result.changed, 'change');
+	await afterEventChange(ctx, result.changed);
 	return { event: result.event, kept: result.kept };
 }
 

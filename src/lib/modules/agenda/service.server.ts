@@ -18,6 +18,7 @@ import { canCreateEvent, canManageEvent } from './policy';
 import { parseEventInput, type EventInput } from './schemas';
 import { eventBySlug, freeEventSlug, insertEvent, type EventRow } from './repository.server';
 import { notifyRegistered } from './notices.server';
+import { afterEventChange } from './after-change.server';
 import {
 	horizonFrom,
 	insertOccurrences,
@@ -198,6 +199,7 @@ export async function updateOccurrence(ctx: Ctx, event: EventRow, input: EventIn
 		return row!;
 	});
 	await notifyRegistered(ctx, [changed], 'change');
+	await afterEventChange(ctx, [changed]);
 	return { event: changed, kept: [] as EventRow[] };
 }
 
