@@ -194,13 +194,18 @@ describe('attendance', () => {
 			return {};
 		};
 		expect(
-			errorsOf({ durationHours: '0', durationMinutes: '0', 'present:u:1': 'on', 'kind:u:1': 'benevole' })
+			errorsOf({
+				durationHours: '0',
+				durationMinutes: '0',
+				'present:u:1': 'on',
+				'kind:u:1': 'benevole'
+			})
 		).toEqual({
 			duration: 'La durée doit être supérieure à zéro.'
 		});
-		expect(errorsOf({ durationHours: '25', 'present:u:1': 'on', 'kind:u:1': 'benevole' }).duration).toBe(
-			'La durée ne peut pas dépasser 24 heures.'
-		);
+		expect(
+			errorsOf({ durationHours: '25', 'present:u:1': 'on', 'kind:u:1': 'benevole' }).duration
+		).toBe('La durée ne peut pas dépasser 24 heures.');
 		expect(errorsOf({ durationHours: '1', 'present:u:1': 'on', 'minutes:u:1': '90' })).toEqual({
 			'kind:u:1': 'Choisissez bénévole ou salarié·e.',
 			'minutes:u:1': 'Le temps de présence ne peut pas dépasser la durée de la réunion.'
