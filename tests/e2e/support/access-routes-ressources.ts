@@ -1,0 +1,7 @@
+/**
+ * The resource library's and the global search's routes and actions, merged into the table of
+ * access-routes.ts.
+ */
+import type { RouteAccess } from './access-routes';
+
+export const ressourcesRoutes: Record<string, RouteAccess> = {};
