@@ -8,4 +8,5 @@ export * from '../../modules/roadmap/tables';
 export * from '../../modules/geo/tables';
 export * from '../../modules/cartographie/tables';
 export * from '../../modules/agenda/tables';
+export * from '../../modules/ressources/tables';
 export * from './platform-tables';
