@@ -4,4 +4,7 @@
  */
 import type { RouteAccess } from './access-routes';
 
-export const ressourcesRoutes: Record<string, RouteAccess> = {};
+export const ressourcesRoutes: Record<string, RouteAccess> = {
+	// The global search: open to all, each result filtered by who is searching.
+	'/recherche': { path: '/recherche?q=cooperation', access: 'public' }
+};
