@@ -81,7 +81,11 @@ export const resources = pgTable(
 	},
 	(t) => [
 		index('resources_search_idx').using('gin', t.search),
-		index('resources_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+		// Typos in a title (word_similarity), accents and case ignored on both sides.
+		index('resources_title_trgm_idx').using(
+			'gin',
+			sql`immutable_unaccent(lower(${t.title})) gin_trgm_ops`
+		),
 		index('resources_themes_idx').using('gin', t.themes),
 		index('resources_created_idx').on(t.createdAt.desc(), t.id.desc()),
 		index('resources_kind_idx').on(t.kind),
