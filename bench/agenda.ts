@@ -4,11 +4,9 @@
 // month page over HTTP with autocannon against the built app, and the iCalendar file of 1,000
 // events as a feed builds it. Needs a PostgreSQL server:
 //   npm run build && DATABASE_URL=postgres://… npm run bench:agenda [-- --runs 500 --duration 20]
-import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openForScript } from '../src/lib/server/backup/database';
 import { parseEnv } from '../src/lib/server/env';
@@ -17,7 +15,7 @@ import { monthView, listEvents } from '../src/lib/modules/agenda/views.server';
 import { shiftMonth } from '../src/lib/modules/agenda/calendar';
 import { calendarRows, calendarSite } from '../src/lib/modules/agenda/ical/rows.server';
 import { buildCalendar } from '../src/lib/modules/agenda/ical/build';
-import { ms, quantile, startApp, timed } from './cartographie-util';
+import { freshBenchDatabase, ms, quantile, startApp, timed } from './cartographie-util';
 
 const { values } = parseArgs({
 	options: {
@@ -34,19 +32,7 @@ const port = Number(values.port);
 const base = `http://localhost:${port}`;
 const total = Number(values.events);
 
-const name = 'chantiers_bench_agenda';
-const admin = new pg.Client({ connectionString: external });
-await admin.connect();
-await admin.query(`drop database if exists "${name}" with (force)`);
-await admin.query(`create database "${name}"`);
-await admin.end();
-const url = new URL(external);
-url.pathname = `/${name}`;
-const appEnv = {
-	DATABASE_URL: url.toString(),
-	DATA_DIR: fs.mkdtempSync(`${os.tmpdir()}/agenda-bench-`),
-	ORIGIN: base
-};
+const appEnv = await freshBenchDatabase(external, 'chantiers_bench_agenda', port);
 const env = parseEnv({ ...process.env, ...appEnv });
 const app = await startApp(port, appEnv); // migrates and seeds
 const database = await openForScript(env);

@@ -1,6 +1,8 @@
-// Helpers of bench/cartographie.ts: the built app as a child process, its memory, statistics.
+// Helpers of the benchmarks: the built app as a child process, its memory, statistics, databases.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import pg from 'pg';
 
 /** Same Node flags as `npm start`. */
 export const nodeFlags: string[] = JSON.parse(fs.readFileSync('package.json', 'utf8'))
@@ -102,3 +104,22 @@ export async function timed(n: number, fn: (i: number) => Promise<unknown>): Pro
 
 export const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 export const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
+
+/**
+ * A fresh database `name` on the server of `external` (dropped first if it exists), and the
+ * environment of an app served on `port` over it, with a data folder of its own.
+ */
+export async function freshBenchDatabase(external: string, name: string, port: number) {
+	const admin = new pg.Client({ connectionString: external });
+	await admin.connect();
+	await admin.query(`drop database if exists "${name}" with (force)`);
+	await admin.query(`create database "${name}"`);
+	await admin.end();
+	const url = new URL(external);
+	url.pathname = `/${name}`;
+	return {
+		DATABASE_URL: url.toString(),
+		DATA_DIR: fs.mkdtempSync(`${os.tmpdir()}/${name}-`),
+		ORIGIN: `http://localhost:${port}`
+	};
+}

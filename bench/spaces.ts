@@ -2,16 +2,14 @@
 // more actions and 2,000 activity entries, under 20 concurrent connections, for a visitor and for
 // a signed-in member of the space. Needs a PostgreSQL server and the built app:
 //   npm run build && DATABASE_URL=postgres://… npm run bench:spaces [-- --duration 20]
-import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openForScript } from '../src/lib/server/backup/database';
 import { parseEnv } from '../src/lib/server/env';
 import { hashPassword } from '../src/lib/server/auth/passwords';
-import { ms, startApp } from './cartographie-util';
+import { freshBenchDatabase, ms, startApp } from './cartographie-util';
 
 const { values } = parseArgs({
 	options: {
@@ -27,19 +25,7 @@ const port = Number(values.port);
 const base = `http://localhost:${port}`;
 const slug = values.slug;
 
-const name = 'chantiers_bench_spaces';
-const admin = new pg.Client({ connectionString: external });
-await admin.connect();
-await admin.query(`drop database if exists "${name}" with (force)`);
-await admin.query(`create database "${name}"`);
-await admin.end();
-const url = new URL(external);
-url.pathname = `/${name}`;
-const appEnv = {
-	DATABASE_URL: url.toString(),
-	DATA_DIR: fs.mkdtempSync(`${os.tmpdir()}/spaces-bench-`),
-	ORIGIN: base
-};
+const appEnv = await freshBenchDatabase(external, 'chantiers_bench_spaces', port);
 const env = parseEnv({ ...process.env, ...appEnv });
 const app = await startApp(port, appEnv); // migrates and seeds
 const database = await openForScript(env);
