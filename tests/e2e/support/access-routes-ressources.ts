@@ -7,6 +7,32 @@ import type { RouteAccess } from './access-routes';
 export const ressourcesRoutes: Record<string, RouteAccess> = {
 	// The global search: open to all, each result filtered by who is searching.
 	'/recherche': { path: '/recherche?q=cooperation', access: 'public' },
+	// A resource, its file and thumbnail: hidden ones answer 404 like missing ones.
+	'/ressources/[slug]': { path: '/ressources/ressource-inconnue', access: 'public' },
+	'/ressources/[slug]/fichier': {
+		path: '/ressources/ressource-inconnue/fichier',
+		access: 'public'
+	},
+	'/ressources/[slug]/vignette': {
+		path: '/ressources/ressource-inconnue/vignette',
+		access: 'public'
+	},
+	// Adding a resource: any member; editing: its author, coordination, référent·e·s of its spaces.
+	'/ressources/nouveau': {
+		path: '/ressources/nouveau',
+		access: 'member',
+		actions: { create: 'member' }
+	},
+	'/ressources/[slug]/modifier': {
+		path: '/ressources/ressource-inconnue/modifier',
+		access: 'member',
+		actions: {
+			save: 'member',
+			removeFile: 'member',
+			delete: 'member',
+			feature: 'coordination'
+		}
+	},
 	// Atom feeds of the public resources only (global and per theme).
 	'/ressources.atom': { path: '/ressources.atom', access: 'public' },
 	'/ressources/theme/[theme].atom': {
