@@ -9,10 +9,12 @@ const port = Number(process.env.PORT || 3000);
 const origin = new URL(
 	process.env.ORIGIN || process.env.PUBLIC_BASE_URL || `http://localhost:${port}`
 );
-// Request bodies up to 55M (adapter-node's default is 512K): a space's production takes files up
-// to 50 MB, the CSV import up to 20 MB, and an upload over the app's own limits must still reach
-// the form to get its French message rather than a bare 413.
-process.env.BODY_SIZE_LIMIT ||= '55M';
+// Request bodies up to UPLOAD_MAX_MB + 5M, never under 55M (adapter-node’s default is 512K): a
+// resource takes files up to UPLOAD_MAX_MB, a space's production up to 50 MB, the CSV import up
+// to 20 MB, and an upload over the app's own limits must still reach the form to get its French
+// message rather than a bare 413. The margin covers the form's other fields.
+const uploadMaxMb = Number(process.env.UPLOAD_MAX_MB || 50);
+process.env.BODY_SIZE_LIMIT ||= `${Math.max(Number.isFinite(uploadMaxMb) ? uploadMaxMb : 50, 50) + 5}M`;
 process.env.PROTOCOL_HEADER = 'x-chantiers-origin-proto';
 process.env.HOST_HEADER = 'x-chantiers-origin-host';
 

@@ -1,42 +1,28 @@
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
-/** A stored file opened for reading. */
-export interface StoredFile {
-	stream: ReadableStream<Uint8Array>;
-	/** In bytes. */
-	size: number;
-}
+import { S3FileStore, s3Settings, type S3Settings } from './s3';
+import {
+	assertValidKey,
+	InvalidKeyError,
+	limitBytes,
+	type ByteSource,
+	type FileStore,
+	type StoredFile
+} from './store';
 
-/**
- * Where uploads live, by key (`logos/<uuid>.png`). Local files today; another implementation
- * (S3…) can take its place without changing the services.
- */
-export interface FileStore {
-	/** Writes `bytes` under `key`, replacing any file of that key. */
-	put(key: string, bytes: Uint8Array): Promise<void>;
-	/** Opens the file of `key`; null when there is none. */
-	read(key: string): Promise<StoredFile | null>;
-	/** Deletes the file of `key`; nothing happens when there is none. */
-	remove(key: string): Promise<void>;
-}
-
-export class InvalidKeyError extends Error {}
-
-const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
-/**
- * Checks that a key names a file inside the store: `/`-separated segments of letters, digits,
- * `.`, `_` and `-`, none starting with a dot (so no `..`, no hidden file, no absolute path).
- */
-export function assertValidKey(key: string): void {
-	const segments = key.split('/');
-	if (key.length > 512 || segments.length > 8 || !segments.every((s) => SEGMENT.test(s))) {
-		throw new InvalidKeyError(`Invalid file key: ${JSON.stringify(key)}`);
-	}
-}
+export {
+	assertValidKey,
+	FileTooLargeError,
+	InvalidKeyError,
+	type ByteSource,
+	type FileStore,
+	type StoredFile
+} from './store';
 
 const isMissing = (err: unknown) =>
 	err instanceof Error && 'code' in err && (err.code === 'ENOENT' || err.code === 'ENOTDIR');
@@ -73,6 +59,28 @@ export class LocalFileStore implements FileStore {
 		}
 	}
 
+	async write(
+		key: string,
+		source: ByteSource,
+		opts: { maxBytes?: number } = {}
+	): Promise<{ size: number }> {
+		const full = this.pathOf(key);
+		await fs.mkdir(path.dirname(full), { recursive: true });
+		const partial = `${full}.${randomBytes(6).toString('hex')}.partiel`;
+		const counter = { size: 0 };
+		try {
+			await pipeline(
+				limitBytes(source, opts.maxBytes, counter),
+				createWriteStream(partial, { flags: 'wx', mode: 0o640 })
+			);
+			await fs.rename(partial, full);
+			return { size: counter.size };
+		} catch (err) {
+			await fs.rm(partial, { force: true });
+			throw err;
+		}
+	}
+
 	async read(key: string): Promise<StoredFile | null> {
 		const full = this.pathOf(key);
 		let handle: fs.FileHandle;
@@ -102,7 +110,20 @@ export class LocalFileStore implements FileStore {
 	}
 }
 
-/** The store of uploaded files for a data folder: `<dataDir>/files`. */
-export function fileStore(env: { dataDir: string }): FileStore {
-	return new LocalFileStore(path.join(env.dataDir, 'files'));
+const s3Stores = new Map<string, S3FileStore>();
+
+/**
+ * The store of uploaded files: the S3-compatible bucket when S3_BUCKET is set (one client per
+ * configuration, kept), else the local folder `<dataDir>/files`.
+ */
+export function fileStore(env: { dataDir: string } & S3Settings): FileStore {
+	const s3 = s3Settings(env);
+	if (!s3) return new LocalFileStore(path.join(env.dataDir, 'files'));
+	const id = JSON.stringify(s3);
+	let store = s3Stores.get(id);
+	if (!store) {
+		store = new S3FileStore(s3);
+		s3Stores.set(id, store);
+	}
+	return store;
 }

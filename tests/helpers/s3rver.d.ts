@@ -1,0 +1,15 @@
+// The part of s3rver's API the tests use (the package ships no types).
+declare module 's3rver' {
+	interface Options {
+		port?: number;
+		address?: string;
+		silent?: boolean;
+		directory: string;
+		configureBuckets?: { name: string; configs: string[] }[];
+	}
+	export default class S3rver {
+		constructor(options: Options);
+		run(): Promise<{ address: string; port: number }>;
+		close(): Promise<void>;
+	}
+}
