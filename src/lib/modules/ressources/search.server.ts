@@ -1,0 +1,292 @@
+/**
+ * The resource search: French full text over the weighted `search` column (title A, tags B,
+ * description C, document text D), typos in titles through trigrams, filters and facet counts,
+ * visibility in SQL. Facets are disjunctive: each one is counted with the other facets'
+ * filters applied but not its own, so ticking a second kind widens the list as its count said.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../server/auth/policy';
+import type { Ctx } from '../../server/context';
+import { KIND_LABELS, LICENCE_LABELS, THEME_LABELS } from './labels';
+import {
+	MAX_QUERY_LENGTH,
+	clampPerPage,
+	effectiveSort,
+	pageWindow,
+	type ResourceSearch
+} from './search-query';
+import {
+	FACETS,
+	YEAR,
+	allOf,
+	facetFilters,
+	tagFilter,
+	titleCloseTo,
+	visibleTo,
+	wordsQuery,
+	type Facet
+} from './search-sql.server';
+import { MARK_START, MARK_STOP, excerptHtml, highlightedHtml, plainMarkdown } from './snippets';
+
+export type { ResourceSearch } from './search-query';
+
+export interface Count {
+	value: string;
+	count: number;
+	label?: string;
+}
+
+export interface ResourceHit {
+	id: string;
+	slug: string;
+	title: string;
+	kind: string;
+	publishedOn: string | null;
+	createdAt: Date;
+	themes: string[];
+	authors: string[];
+	fileType: string | null;
+	fileSize: number | null;
+	externalUrl: string | null;
+	/** Safe HTML: escaped text with the matched words in <mark>. */
+	snippet: string;
+}
+
+export type Facets = Record<Facet, Count[]>;
+
+export interface ResourceResults {
+	total: number;
+	page: number;
+	perPage: number;
+	items: ResourceHit[];
+	/** True when no resource had the words and titles close to them were searched instead. */
+	approximate?: boolean;
+	facets?: Facets;
+}
+
+/** Shortest query for which close titles are tried when the words match nothing. */
+const MIN_TYPO_LENGTH = 4;
+const WEIGHTS = '{0.05, 0.2, 0.4, 1.0}';
+const MARKS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, ShortWord=0`;
+/** A description is short: one passage; a document: the two best fragments. */
+const DESCRIPTION_HEADLINE = `${MARKS}, MaxWords=35, MinWords=15`;
+const DOCUMENT_HEADLINE = `${MARKS}, MaxWords=20, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
+
+interface Match {
+	where: SQL;
+	rank: SQL;
+	tsq?: SQL;
+}
+
+export async function searchResources(
+	ctx: Ctx,
+	actor: Actor | null,
+	query: ResourceSearch,
+	options: { facets?: boolean } = {}
+): Promise<ResourceResults> {
+	const q = query.q.trim().slice(0, MAX_QUERY_LENGTH);
+	const perPage = clampPerPage(query.perPage);
+	const sort = effectiveSort({ ...query, q });
+	const filters = facetFilters(query);
+	const common = [visibleTo(actor), query.tag ? tagFilter(query.tag) : undefined];
+	const count = async (m: Match | null) =>
+		Number(
+			(
+				await ctx.db.execute<{ n: number }>(
+					sql`select count(*)::int as n from resources r
+						where ${allOf([...common, m?.where, ...Object.values(filters)])}`
+				)
+			).rows[0]!.n
+		);
+
+	let match: Match | null = null;
+	let approximate = false;
+	if (q) {
+		const tsq = wordsQuery(q);
+		match = {
+			where: sql`r.search @@ ${tsq}`,
+			rank: sql`ts_rank(${WEIGHTS}, r.search, ${tsq})`,
+			tsq
+		};
+	}
+	let total = await count(match);
+	if (q && total === 0 && q.length >= MIN_TYPO_LENGTH) {
+		match = {
+			where: titleCloseTo(q),
+			rank: sql`word_similarity(immutable_unaccent(lower(${q})), immutable_unaccent(lower(r.title)))`
+		};
+		total = await count(match);
+		approximate = total > 0;
+	}
+
+	const { page, offset } = pageWindow(total, query.page, perPage);
+	const order =
+		sort === 'relevance' && match
+			? sql`${match.rank} desc, r.published_on desc nulls last, r.created_at desc, r.id desc`
+			: sql`r.published_on desc nulls last, r.created_at desc, r.id desc`;
+	const rows =
+		total === 0
+			? []
+			: (
+					await ctx.db.execute<{
+						id: string;
+						slug: string;
+						title: string;
+						kind: string;
+						published_on: string | null;
+						created_at: string | Date;
+						themes: string[];
+						file_type: string | null;
+						file_size: string | number | null;
+						external_url: string | null;
+					}>(sql`
+						select r.id, r.slug, r.title, r.kind, r.published_on::text as published_on, r.created_at,
+							r.themes, r.file_type, r.file_size, r.external_url
+						from resources r
+						where ${allOf([...common, match?.where, ...Object.values(filters)])}
+						order by ${order}
+						limit ${perPage} offset ${offset}`)
+				).rows;
+
+	const ids = rows.map((r) => r.id);
+	const [snippets, authors] = await Promise.all([
+		snippetsFor(ctx, ids, match?.tsq),
+		authorsOf(ctx, ids)
+	]);
+	const items: ResourceHit[] = rows.map((r) => ({
+		id: r.id,
+		slug: r.slug,
+		title: r.title,
+		kind: r.kind,
+		publishedOn: r.published_on,
+		createdAt: new Date(r.created_at),
+		themes: r.themes,
+		authors: authors.get(r.id) ?? [],
+		fileType: r.file_type,
+		fileSize: r.file_size === null ? null : Number(r.file_size),
+		externalUrl: r.external_url,
+		snippet: snippets.get(r.id) ?? ''
+	}));
+
+	const result: ResourceResults = { total, page, perPage, items };
+	if (approximate) result.approximate = true;
+	if (options.facets) result.facets = await facetCounts(ctx, query, [...common, match?.where]);
+	return result;
+}
+
+/**
+ * Only for the page's rows. The passage comes from the document's text when the words are
+ * only there, else from the description; without words, the description's start.
+ */
+async function snippetsFor(ctx: Ctx, ids: string[], tsq: SQL | undefined) {
+	const out = new Map<string, string>();
+	if (ids.length === 0) return out;
+	if (!tsq) {
+		const rows = await ctx.db.execute<{ id: string; description: string }>(
+			sql`select id, description from resources where id = any(${sql.param(ids)}::uuid[])`
+		);
+		for (const r of rows.rows) out.set(r.id, excerptHtml(r.description));
+		return out;
+	}
+	const rows = await ctx.db.execute<{
+		id: string;
+		in_document: boolean;
+		headline: string | null;
+	}>(sql`
+		select r.id, not (ts_filter(r.search, '{a,b,c}') @@ q.tsq) as in_document,
+			case when ts_filter(r.search, '{a,b,c}') @@ q.tsq
+				then ts_headline('fr_unaccent', r.description, q.tsq, ${DESCRIPTION_HEADLINE})
+				else ts_headline('fr_unaccent', coalesce(r.document_text, ''), q.tsq, ${DOCUMENT_HEADLINE})
+			end as headline
+		from resources r, (select ${tsq} as tsq) q
+		where r.id = any(${sql.param(ids)}::uuid[])`);
+	for (const r of rows.rows) {
+		const text = r.headline ?? '';
+		out.set(r.id, highlightedHtml(r.in_document ? text : plainMarkdown(text)));
+	}
+	return out;
+}
+
+async function authorsOf(ctx: Ctx, ids: string[]) {
+	const out = new Map<string, string[]>();
+	if (ids.length === 0) return out;
+	const rows = await ctx.db.execute<{ resource_id: string; name: string }>(sql`
+		select resource_id, name from resource_authors
+		where resource_id = any(${sql.param(ids)}::uuid[]) order by resource_id, position`);
+	for (const r of rows.rows) out.set(r.resource_id, [...(out.get(r.resource_id) ?? []), r.name]);
+	return out;
+}
+
+/**
+ * All five facets in one statement: the matching rows are read once, with a flag per chosen
+ * filter, then each facet counts the rows that pass the other facets' flags.
+ */
+async function facetCounts(
+	ctx: Ctx,
+	search: ResourceSearch,
+	base: Array<SQL | undefined>
+): Promise<Facets> {
+	const filters = facetFilters(search);
+	const flag = (f: Facet) => filters[f] ?? sql`true`;
+	const others = (f: Facet) =>
+		sql.join(
+			FACETS.filter((o) => o !== f).map((o) => sql.raw(`f_${o}`)),
+			sql` and `
+		);
+	const rows = await ctx.db.execute<{
+		facet: Facet;
+		value: string;
+		label: string | null;
+		n: number;
+	}>(sql`
+		with b as materialized (
+			select r.id, r.kind::text as kind, r.themes, ${YEAR} as year, r.licence,
+				${flag('kind')} as f_kind, ${flag('theme')} as f_theme, ${flag('year')} as f_year,
+				${flag('space')} as f_space, ${flag('licence')} as f_licence
+			from resources r where ${allOf(base)}
+		)
+		select 'kind' as facet, kind as value, null as label, count(*)::int as n
+			from b where ${others('kind')} group by kind
+		union all
+		select 'theme', t, null, count(*)::int from b, unnest(b.themes) t where ${others('theme')} group by t
+		union all
+		select 'year', year::text, null, count(*)::int from b where ${others('year')} group by year
+		union all
+		select 'space', s.slug, min(s.title), count(*)::int
+			from b join resource_spaces rs on rs.resource_id = b.id join spaces s on s.id = rs.space_id
+			where ${others('space')} group by s.slug
+		union all
+		select 'licence', licence, null, count(*)::int from b where ${others('licence')} group by licence`);
+
+	const facets: Facets = { kind: [], theme: [], year: [], space: [], licence: [] };
+	for (const r of rows.rows) {
+		const label =
+			r.facet === 'kind'
+				? KIND_LABELS[r.value as keyof typeof KIND_LABELS]
+				: r.facet === 'theme'
+					? THEME_LABELS[r.value as keyof typeof THEME_LABELS]
+					: r.facet === 'licence'
+						? LICENCE_LABELS[r.value as keyof typeof LICENCE_LABELS]
+						: (r.label ?? undefined);
+		facets[r.facet].push({ value: r.value, count: r.n, ...(label ? { label } : {}) });
+	}
+	// A ticked value stays listed (with 0) so that it can be unticked.
+	const chosen: Record<Facet, string[]> = {
+		kind: search.kinds ?? [],
+		theme: search.themes ?? [],
+		year: (search.years ?? []).map(String),
+		space: search.spaces ?? [],
+		licence: search.licences ?? []
+	};
+	for (const f of FACETS) {
+		for (const v of chosen[f]) {
+			if (!facets[f].some((c) => c.value === v)) facets[f].push({ value: v, count: 0 });
+		}
+		facets[f].sort((a, b) =>
+			f === 'year'
+				? Number(b.value) - Number(a.value)
+				: b.count - a.count || (a.label ?? a.value).localeCompare(b.label ?? b.value, 'fr')
+		);
+	}
+	return facets;
+}
