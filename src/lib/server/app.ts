@@ -11,6 +11,8 @@ import { seedExampleFiches } from '../modules/cartographie/examples.server';
 import { startFreshnessTimer } from '../modules/cartographie/freshness.server';
 import { recoverInterruptedImports } from '../modules/cartographie/import/interrupted.server';
 import { startAgendaTimer } from '../modules/agenda/timer.server';
+import { startProcessingTimer } from '../modules/ressources/sweep.server';
+import { processingSettled } from '../modules/ressources/process.server';
 
 export interface App extends Ctx {
 	database: Database;
@@ -48,6 +50,8 @@ export function startApp(): Promise<App> {
 		const freshness = startFreshnessTimer(ctx, database.pool);
 		// Agenda reminders (with or without the queue) and the daily extension of series.
 		const agenda = startAgendaTimer(ctx, database.pool);
+		// Resources' files left pending by a stopped process: text extraction and thumbnails.
+		const processing = startProcessingTimer(ctx);
 		// CSV imports left en_cours by a stopped process end echouee (one process when embedded).
 		const imports = await recoverInterruptedImports(ctx, !!database.embedded);
 		current = {
@@ -58,6 +62,8 @@ export function startApp(): Promise<App> {
 				imports.stop();
 				await freshness.stop();
 				await agenda.stop();
+				await processing.stop();
+				await processingSettled();
 				await jobs?.stop();
 				await database.close();
 			}

@@ -9,6 +9,7 @@ import {
 	type ReminderJob
 } from '../modules/agenda/reminders.server';
 import { SERIES_QUEUE, runSeriesExtension } from '../modules/agenda/timer.server';
+import { PROCESS_QUEUE, processResource } from '../modules/ressources/process.server';
 
 export interface Jobs {
 	enqueue(queue: string, data: Record<string, unknown>, options?: EnqueueOptions): Promise<void>;
@@ -28,7 +29,8 @@ export interface JobsOptions {
 
 /**
  * Starts the PostgreSQL job queue and its workers: emails through SMTP (with retries), the
- * agenda's day-before reminders and the daily extension of recurring series.
+ * agenda's day-before reminders, the daily extension of recurring series and the processing of
+ * resources' files.
  */
 export async function startJobs(
 	ctx: Ctx,
@@ -79,6 +81,15 @@ export async function startJobs(
 		await boss.work(SERIES_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async () => {
 			await runSeriesExtension(ctx);
 		});
+		// Text extraction and thumbnails of resources' files: one waiting job per resource.
+		await boss.createQueue(PROCESS_QUEUE, { policy: 'short', retryLimit: 2, retryDelay: 60 });
+		await boss.work(
+			PROCESS_QUEUE,
+			{ pollingIntervalSeconds, batchSize: 1 },
+			async (jobs: { data: { resourceId: string } }[]) => {
+				for (const job of jobs) await processResource(ctx, job.data.resourceId);
+			}
+		);
 	} catch (err) {
 		await boss.stop({ graceful: false }).catch(() => undefined);
 		transport?.close();
