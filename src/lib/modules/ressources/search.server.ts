@@ -1,13 +1,11 @@
 /**
  * The resource search: French full text over the weighted `search` column (title A, tags B,
- * description C, document text D), typos in titles through trigrams, filters and facet counts,
- * visibility in SQL. Facets are disjunctive: each one is counted with the other facets'
- * filters applied but not its own, so ticking a second kind widens the list as its count said.
+ * description C, document text D), typos in titles through trigrams, filters, facet counts
+ * (search-facets.server.ts), visibility in SQL.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../server/auth/policy';
 import type { Ctx } from '../../server/context';
-import { KIND_LABELS, LICENCE_LABELS, THEME_LABELS } from './labels';
 import {
 	MAX_QUERY_LENGTH,
 	clampPerPage,
@@ -15,26 +13,19 @@ import {
 	pageWindow,
 	type ResourceSearch
 } from './search-query';
+import { facetCounts, type Facets } from './search-facets.server';
 import {
-	FACETS,
-	YEAR,
 	allOf,
 	facetFilters,
 	tagFilter,
 	titleCloseTo,
 	visibleTo,
-	wordsQuery,
-	type Facet
+	wordsQuery
 } from './search-sql.server';
 import { MARK_START, MARK_STOP, excerptHtml, highlightedHtml, plainMarkdown } from './snippets';
 
 export type { ResourceSearch } from './search-query';
-
-export interface Count {
-	value: string;
-	count: number;
-	label?: string;
-}
+export type { Count, Facets } from './search-facets.server';
 
 export interface ResourceHit {
 	id: string;
@@ -51,8 +42,6 @@ export interface ResourceHit {
 	/** Safe HTML: escaped text with the matched words in <mark>. */
 	snippet: string;
 }
-
-export type Facets = Record<Facet, Count[]>;
 
 export interface ResourceResults {
 	total: number;
@@ -78,15 +67,12 @@ interface Match {
 	tsq?: SQL;
 }
 
-export async function searchResources(
-	ctx: Ctx,
-	actor: Actor | null,
-	query: ResourceSearch,
-	options: { facets?: boolean } = {}
-): Promise<ResourceResults> {
+/**
+ * What the words match (with the total): full text first; when it finds nothing, titles close
+ * to the words (typos), then flagged approximate.
+ */
+async function resolveMatch(ctx: Ctx, actor: Actor | null, query: ResourceSearch) {
 	const q = query.q.trim().slice(0, MAX_QUERY_LENGTH);
-	const perPage = clampPerPage(query.perPage);
-	const sort = effectiveSort({ ...query, q });
 	const filters = facetFilters(query);
 	const common = [visibleTo(actor), query.tag ? tagFilter(query.tag) : undefined];
 	const count = async (m: Match | null) =>
@@ -118,7 +104,18 @@ export async function searchResources(
 		total = await count(match);
 		approximate = total > 0;
 	}
+	return { q, filters, common, match, total, approximate };
+}
 
+export async function searchResources(
+	ctx: Ctx,
+	actor: Actor | null,
+	query: ResourceSearch,
+	options: { facets?: boolean } = {}
+): Promise<ResourceResults> {
+	const { q, filters, common, match, total, approximate } = await resolveMatch(ctx, actor, query);
+	const perPage = clampPerPage(query.perPage);
+	const sort = effectiveSort({ ...query, q });
 	const { page, offset } = pageWindow(total, query.page, perPage);
 	const order =
 		sort === 'relevance' && match
@@ -217,76 +214,12 @@ async function authorsOf(ctx: Ctx, ids: string[]) {
 	return out;
 }
 
-/**
- * All five facets in one statement: the matching rows are read once, with a flag per chosen
- * filter, then each facet counts the rows that pass the other facets' flags.
- */
-async function facetCounts(
+/** The facet counts alone (the list page asks for them with the results). */
+export async function resourceFacets(
 	ctx: Ctx,
-	search: ResourceSearch,
-	base: Array<SQL | undefined>
+	actor: Actor | null,
+	query: ResourceSearch
 ): Promise<Facets> {
-	const filters = facetFilters(search);
-	const flag = (f: Facet) => filters[f] ?? sql`true`;
-	const others = (f: Facet) =>
-		sql.join(
-			FACETS.filter((o) => o !== f).map((o) => sql.raw(`f_${o}`)),
-			sql` and `
-		);
-	const rows = await ctx.db.execute<{
-		facet: Facet;
-		value: string;
-		label: string | null;
-		n: number;
-	}>(sql`
-		with b as materialized (
-			select r.id, r.kind::text as kind, r.themes, ${YEAR} as year, r.licence,
-				${flag('kind')} as f_kind, ${flag('theme')} as f_theme, ${flag('year')} as f_year,
-				${flag('space')} as f_space, ${flag('licence')} as f_licence
-			from resources r where ${allOf(base)}
-		)
-		select 'kind' as facet, kind as value, null as label, count(*)::int as n
-			from b where ${others('kind')} group by kind
-		union all
-		select 'theme', t, null, count(*)::int from b, unnest(b.themes) t where ${others('theme')} group by t
-		union all
-		select 'year', year::text, null, count(*)::int from b where ${others('year')} group by year
-		union all
-		select 'space', s.slug, min(s.title), count(*)::int
-			from b join resource_spaces rs on rs.resource_id = b.id join spaces s on s.id = rs.space_id
-			where ${others('space')} group by s.slug
-		union all
-		select 'licence', licence, null, count(*)::int from b where ${others('licence')} group by licence`);
-
-	const facets: Facets = { kind: [], theme: [], year: [], space: [], licence: [] };
-	for (const r of rows.rows) {
-		const label =
-			r.facet === 'kind'
-				? KIND_LABELS[r.value as keyof typeof KIND_LABELS]
-				: r.facet === 'theme'
-					? THEME_LABELS[r.value as keyof typeof THEME_LABELS]
-					: r.facet === 'licence'
-						? LICENCE_LABELS[r.value as keyof typeof LICENCE_LABELS]
-						: (r.label ?? undefined);
-		facets[r.facet].push({ value: r.value, count: r.n, ...(label ? { label } : {}) });
-	}
-	// A ticked value stays listed (with 0) so that it can be unticked.
-	const chosen: Record<Facet, string[]> = {
-		kind: search.kinds ?? [],
-		theme: search.themes ?? [],
-		year: (search.years ?? []).map(String),
-		space: search.spaces ?? [],
-		licence: search.licences ?? []
-	};
-	for (const f of FACETS) {
-		for (const v of chosen[f]) {
-			if (!facets[f].some((c) => c.value === v)) facets[f].push({ value: v, count: 0 });
-		}
-		facets[f].sort((a, b) =>
-			f === 'year'
-				? Number(b.value) - Number(a.value)
-				: b.count - a.count || (a.label ?? a.value).localeCompare(b.label ?? b.value, 'fr')
-		);
-	}
-	return facets;
+	const { common, match } = await resolveMatch(ctx, actor, query);
+	return facetCounts(ctx, query, [...common, match?.where]);
 }
