@@ -7,6 +7,8 @@ import type { RouteAccess } from './access-routes';
 export const ressourcesRoutes: Record<string, RouteAccess> = {
 	// The global search: open to all, each result filtered by who is searching.
 	'/recherche': { path: '/recherche?q=cooperation', access: 'public' },
+	// The library with its search and facets: open to all, hidden resources left out.
+	'/ressources': { path: '/ressources?q=cooperation&type=rapport', access: 'public' },
 	// A resource, its file and thumbnail: hidden ones answer 404 like missing ones.
 	'/ressources/[slug]': { path: '/ressources/ressource-inconnue', access: 'public' },
 	'/ressources/[slug]/fichier': {
