@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 
 import busboy from 'busboy';
 import { fileTypeFromBuffer } from 'file-type';
@@ -38,12 +39,32 @@ export interface ReceiveOptions {
 const HEAD_BYTES = 64 * 1024;
 const LIMITS = { fields: 200, fieldSize: 200_000, fieldNameSize: 200, parts: 260, files: 1 };
 const BROKEN = 'L’envoi du formulaire a été interrompu : réessayez.';
+const CONTROL_IN_NAME =
+	'Le nom du fichier contient des caractères de contrôle : renommez le fichier.';
 
 type FileStream = Readable & { truncated?: boolean };
 
 /** Reads the rest of a file part so the parser moves on to the next fields. */
 async function drain(it: AsyncIterator<Uint8Array>) {
 	for (;;) if ((await it.next()).done) return;
+}
+
+/** Reads a request body to its end, discarding it. */
+async function drainBody(body: Readable) {
+	body.resume();
+	await finished(body).catch(() => {});
+}
+
+/** Why a multipart body could not be read, for the person who sent it. */
+function parseErrorMessage(err: unknown, fromBody: boolean, maxBytes: number): string {
+	// The server's own limit (BODY_SIZE_LIMIT) comes as a 413 from the body.
+	if (fromBody && (err as { status?: number }).status === 413) return tooLargeMessage(maxBytes);
+	// Raw control characters are the only thing a browser may put in a part's headers that the
+	// parser refuses, and they come from the file's name.
+	if (!fromBody && err instanceof Error && /Malformed part header/i.test(err.message)) {
+		return CONTROL_IN_NAME;
+	}
+	return BROKEN;
 }
 
 /** The form of a urlencoded (or absent) body, text fields only. */
@@ -161,23 +182,27 @@ export async function receiveUpload(
 	});
 
 	const body = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
+	let bodyFailed = false;
 	try {
 		await new Promise<void>((resolve, reject) => {
 			parser.on('close', resolve);
 			parser.on('error', reject);
-			body.on('error', reject);
+			body.on('error', (err) => {
+				bodyFailed = true;
+				reject(err);
+			});
 			body.pipe(parser);
 		});
 	} catch (err) {
 		aborted = true;
 		body.unpipe(parser);
-		body.destroy();
 		parser.destroy();
 		// A file part cut short: its reader (and the store's write) stop with an error.
 		current?.destroy(err as Error);
-		// The server's own body limit (BODY_SIZE_LIMIT) answers 413; anything else is a cut.
-		const status = (err as { status?: number }).status;
-		fileError = status === 413 ? tooLargeMessage(maxBytes) : BROKEN;
+		fileError = parseErrorMessage(err, bodyFailed, maxBytes);
+		// A form the parser refused is still read to its end, so the browser gets the answer
+		// rather than a reset connection.
+		if (!bodyFailed) await drainBody(body);
 	}
 	await Promise.allSettled(tasks);
 	if (failure || fileError) {
