@@ -35,10 +35,13 @@ test('a référent·e of the comité de pilotage creates a monthly series, edits
 	await page.getByLabel('Titre').fill(title);
 	await page.getByLabel('Début').fill('2031-01-07T18:00');
 	await page.getByLabel(/^Fin/).fill('2031-01-07T17:00');
-	await page.getByLabel('Répétition (règle iCalendar)').fill('FREQ=SOUVENT');
+	await page.getByLabel('Répétition', { exact: true }).selectOption('custom');
+	await page.getByLabel('Règle personnalisée (iCalendar)').fill('FREQ=SOUVENT');
+	await page.getByLabel('Commune').fill('Commune qui n’existe pas');
 	await page.getByRole('button', { name: 'Créer l’événement' }).click();
 	await expect(page.locator('#field-end-error')).toContainText('La fin doit être après le début.');
 	await expect(page.locator('#field-rrule-error')).toContainText('n’est pas valide');
+	await expect(page.locator('#field-commune-error')).toContainText('Commune inconnue.');
 	await expect(page.getByLabel('Titre')).toHaveValue(title);
 	await expect(page.getByLabel('Début')).toHaveValue('2031-01-07T18:00');
 	await expect(page.getByRole('checkbox', { name: /Comité de pilotage/ })).toBeChecked();
@@ -47,20 +50,26 @@ test('a référent·e of the comité de pilotage creates a monthly series, edits
 	await page.getByLabel('Nombre de places').fill('0');
 	await page.getByRole('button', { name: 'Créer l’événement' }).click();
 	await expect(page.locator('#field-capacity-error')).toContainText('au moins 1');
-	await expect(page.getByLabel('Répétition (règle iCalendar)')).toHaveValue('FREQ=SOUVENT');
+	await expect(page.getByLabel('Règle personnalisée (iCalendar)')).toHaveValue('FREQ=SOUVENT');
 	await expectAccessible(page);
 
-	// A members-only monthly series, every first Tuesday, six times.
-	await page.getByLabel('Répétition (règle iCalendar)').fill('FREQ=MONTHLY;BYDAY=1TU;COUNT=6');
+	// A members-only monthly series, every first Tuesday, six times (the last on 3 June), in
+	// a commune typed by its name.
+	await page.getByLabel('Répétition', { exact: true }).selectOption({
+		label: 'Chaque mois, le premier mardi'
+	});
+	await page.getByLabel('Jusqu’au (inclus)').fill('2031-06-03');
+	await page.getByLabel('Commune').fill('Dieulefit');
 	await page.getByLabel('Nombre de places').fill('12');
 	await page.getByLabel('Qui peut voir l’événement').selectOption('members');
 	await page.getByLabel('Lieu').fill('Maison des associations');
 	await page.getByRole('button', { name: 'Créer l’événement' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(
-		page.getByText('Se répète : tous les premiers mardis du mois, 6 fois.')
+		page.getByText('Se répète : tous les premiers mardis du mois, jusqu’au 3 juin 2031.')
 	).toBeVisible();
 	await expect(page.getByText('mardi 7 janvier 2031, 18:00 – 20:00')).toBeVisible();
+	await expect(page.getByText('Maison des associations, Dieulefit')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Comité de pilotage' })).toBeVisible();
 	await expectAccessible(page);
 

@@ -11,6 +11,8 @@ import { atLeast, hasSpaceRole, type Actor } from '../../server/auth/policy';
 import { formActionThenRedirect } from '../../server/http';
 import { DEFAULT_TIME_ZONE, instantToLocal, instantToLocalDate } from './time';
 import { managedEvent } from './service.server';
+import { communeText } from './commune.server';
+import { choiceOf } from './repeat';
 import type { EventRow } from './repository.server';
 import { canProposeEvent } from './views.server';
 import { ForbiddenError, UnauthenticatedError } from '../../server/errors';
@@ -73,6 +75,10 @@ export function formValues(e: EventRow, rrule: string | null): Record<string, st
 	};
 	if (e.allDay) v.allDay = 'on';
 	if (e.registrationOpen) v.registrationOpen = 'on';
+	const choice = choiceOf(rrule, v.start!, z);
+	v.repeat = choice.repeat;
+	v.repeatUntil = choice.until;
+	v.rrule = choice.rrule;
 	return v;
 }
 
@@ -103,7 +109,10 @@ export async function editEventForm(ctx: Ctx, actor: Actor | null, slug: string)
 			detached: event.detached
 		},
 		spaces: [...choices, ...extra],
-		values: formValues(event, series?.rrule ?? null),
+		values: {
+			...formValues(event, series?.rrule ?? null),
+			commune: await communeText(ctx, event.communeInsee)
+		},
 		spaceIds
 	};
 }

@@ -60,3 +60,32 @@ describe('parseEventInput', () => {
 		expect(errorsOf({ visibility: 'space' }).visibility).toContain('espace organisateur');
 	});
 });
+
+describe('parseEventInput with the repetition list', () => {
+	const valueOf = (raw: Record<string, unknown>) => {
+		const r = parseEventInput({ ...base, ...raw });
+		if (!r.ok) throw new Error(JSON.stringify(r.errors));
+		return r.value;
+	};
+	it('builds the rule from the choice and the start day, ignoring a leftover typed rule', () => {
+		expect(valueOf({ repeat: 'monthly-nth', rrule: 'FREQ=DAILY' }).rrule).toBe(
+			'FREQ=MONTHLY;BYDAY=2WE'
+		);
+		expect(valueOf({ repeat: 'weekly', repeatUntil: '2030-06-30' }).rrule).toMatch(
+			/^FREQ=WEEKLY;UNTIL=20300630/
+		);
+		expect(valueOf({ repeat: '', rrule: 'FREQ=DAILY' }).rrule).toBeNull();
+	});
+	it('uses the typed rule for a custom choice, and asks for one when empty', () => {
+		expect(valueOf({ repeat: 'custom', rrule: 'FREQ=WEEKLY;COUNT=3' }).rrule).toBe(
+			'FREQ=WEEKLY;COUNT=3'
+		);
+		expect(errorsOf({ repeat: 'custom' }).rrule).toBe('Indiquez la règle de répétition.');
+	});
+	it('refuses an end of repetition before the start, next to its field', () => {
+		expect(errorsOf({ repeat: 'weekly', repeatUntil: '2025-01-01' }).repeatUntil).toBe(
+			'La fin de la répétition ne peut pas précéder le début.'
+		);
+		expect(errorsOf({ repeat: 'sometimes' }).repeat).toBe('Choisissez une répétition de la liste.');
+	});
+});

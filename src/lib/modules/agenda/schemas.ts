@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { EVENT_KINDS, type EventKind } from './labels';
 import { DEFAULT_TIME_ZONE, isKnownTimeZone, localToInstant } from './time';
 import { parseRrule } from './recurrence';
+import { inclusiveUntil, presetRule, REPEAT_CHOICES } from './repeat';
 
 const optionalText = (max: number, message: string) =>
 	z
@@ -92,6 +93,13 @@ export const eventFields = z.object({
 		.string()
 		.trim()
 		.optional()
+		.transform((v) => v || null),
+	/** A choice of the form's list (repeat.ts); absent, the typed `rrule` is used. */
+	repeat: z.enum(REPEAT_CHOICES, { error: 'Choisissez une répétition de la liste.' }).optional(),
+	repeatUntil: z
+		.string()
+		.trim()
+		.optional()
 		.transform((v) => v || null)
 });
 
@@ -173,9 +181,10 @@ export function parseEventInput(
 			errors.registrationDeadline = 'La date limite d’inscription doit précéder le début.';
 		}
 	}
+	const ruleText = repeatRule(f, errors);
 	let rrule: string | null = null;
-	if (f.rrule) {
-		const r = parseRrule(f.rrule);
+	if (ruleText !== null) {
+		const r = parseRrule(inclusiveUntil(ruleText, f.allDay, f.timeZone));
 		if ('error' in r) errors.rrule = r.error;
 		else rrule = r.rule;
 	}
@@ -207,4 +216,25 @@ export function parseEventInput(
 			rrule
 		}
 	};
+}
+
+/**
+ * The rule the form asks for: a preset built from the start day (with its optional end day),
+ * the typed rule for "custom" or when the form has no choice list, none for "Ne se répète pas".
+ */
+function repeatRule(
+	f: Pick<z.infer<typeof eventFields>, 'repeat' | 'repeatUntil' | 'rrule' | 'start' | 'timeZone'>,
+	errors: Record<string, string>
+): string | null {
+	if (f.repeat === undefined) return f.rrule;
+	if (f.repeat === 'custom') return f.rrule ?? '';
+	if (f.repeat === '') return null;
+	const startDay = f.start.slice(0, 10);
+	if (f.repeatUntil && (!DAY.test(f.repeatUntil) || f.repeatUntil < startDay)) {
+		errors.repeatUntil = DAY.test(f.repeatUntil)
+			? 'La fin de la répétition ne peut pas précéder le début.'
+			: 'La date de fin de la répétition n’est pas valide (jj/mm/aaaa).';
+		return null;
+	}
+	return presetRule(f.repeat, f.start, f.repeatUntil, f.timeZone);
 }

@@ -16,6 +16,7 @@ import {
 import { eventSlug } from './labels';
 import { canCreateEvent, canManageEvent } from './policy';
 import { parseEventInput, type EventInput } from './schemas';
+import { typedCommune } from './commune.server';
 import { eventBySlug, freeEventSlug, insertEvent, type EventRow } from './repository.server';
 import { notifyRegistered } from './notices.server';
 import { afterEventChange } from './after-change.server';
@@ -56,8 +57,13 @@ export async function managedEvent(ctx: Ctx, actor: Actor | null, slug: string) 
 
 /** The input, once the actor may organise for its spaces and they exist. */
 async function checkedInput(ctx: Ctx, actor: Actor, raw: unknown): Promise<EventInput> {
-	const parsed = parseEventInput(raw);
-	if (!parsed.ok) throw new ValidationError(parsed.errors);
+	const fields = (raw ?? {}) as Record<string, unknown>;
+	const commune = await typedCommune(ctx, fields);
+	const parsed = parseEventInput({ ...fields, communeInsee: commune.communeInsee });
+	if (!parsed.ok || commune.error) {
+		const errors = parsed.ok ? {} : parsed.errors;
+		throw new ValidationError(commune.error ? { ...errors, commune: commune.error } : errors);
+	}
 	const input = parsed.value;
 	if (!canCreateEvent(actor, input.spaceIds)) {
 		throw new ValidationError({
