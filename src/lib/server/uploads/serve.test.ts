@@ -39,6 +39,13 @@ describe('download headers', () => {
 		expect(headers['Content-Security-Policy']).toMatch(/default-src 'none'.*sandbox/);
 		expect(headers['Cache-Control']).toBe('public, max-age=3600');
 		expect(headers['Content-Disposition']).toMatch(/^inline; /);
+		const pdf = fileHeaders(
+			10,
+			{ name: 'r.pdf', type: 'application/pdf' },
+			{ disposition: 'inline' }
+		);
+		expect(pdf['Content-Security-Policy']).toBeUndefined();
+		expect(pdf['X-Content-Type-Options']).toBe('nosniff');
 	});
 
 	it('streams the stored bytes', async () => {

@@ -46,7 +46,11 @@ export function fileHeaders(
 		'X-Content-Type-Options': 'nosniff',
 		'Cache-Control': opts.cacheControl ?? 'private, no-store'
 	};
-	if (disposition === 'inline') headers['Content-Security-Policy'] = INLINE_FILE_CSP;
+	// Browsers' own PDF viewers do not run under a sandbox or `object-src 'none'`; they keep a PDF's
+	// scripts away from the site themselves.
+	if (disposition === 'inline' && headers['Content-Type'] !== 'application/pdf') {
+		headers['Content-Security-Policy'] = INLINE_FILE_CSP;
+	}
 	return headers;
 }
 
