@@ -4,7 +4,7 @@ import { makeUser, type TestDb } from '../helpers/db';
 import { addToSpace, makeSpace } from '../helpers/spaces';
 import { createCartographieDb, ficheInput, publishFiche } from '../helpers/cartographie';
 import { eventForm } from '../helpers/agenda';
-import { structures, users } from '../../src/lib/server/db/schema';
+import { resources, structures, users } from '../../src/lib/server/db/schema';
 import { canRead, type Actor } from '../../src/lib/server/auth/policy';
 import { createPage, rootScope, type Scope } from '../../src/lib/modules/pages/wiki.server';
 import { createEvent } from '../../src/lib/modules/agenda/service.server';
@@ -59,6 +59,23 @@ beforeAll(async () => {
 		null,
 		ficheInput('Coopérative en attente', { territories: ['departement:69'] })
 	);
+
+	await t.ctx.db.insert(resources).values([
+		{
+			slug: 'guide-des-cooperations',
+			title: 'Guide des coopérations',
+			kind: 'rapport',
+			description: 'Comment **coopérer** entre structures.',
+			publishedOn: '2024-05-02',
+			visibility: 'public'
+		},
+		{
+			slug: 'cooperations-membres',
+			title: 'Coopérations : notes des membres',
+			kind: 'compte-rendu',
+			visibility: 'members'
+		}
+	]);
 
 	const [s] = await t.ctx.db
 		.insert(structures)
@@ -163,6 +180,19 @@ describe('visibility for the person searching', () => {
 		expect(await titles(coordination, 'cooperative', 'structures')).toEqual([
 			'Maison des coopératives'
 		]);
+	});
+
+	it('finds the resources the person may see, through the library’s search', async () => {
+		expect(await titles(null, 'cooperations', 'resources')).toEqual(['Guide des coopérations']);
+		expect((await titles(member, 'cooperations', 'resources')).sort()).toEqual([
+			'Coopérations : notes des membres',
+			'Guide des coopérations'
+		]);
+		const r = await search(null, 'cooperations');
+		const group = r.groups.find((g) => g.kind === 'resources')!;
+		expect(group.items[0]).toMatchObject({ href: '/ressources/guide-des-cooperations' });
+		expect(group.items[0]!.meta).toContain('2024');
+		expect(group.more[0]!.href).toBe('/ressources?q=cooperations');
 	});
 
 	it('finds the spaces, listed for everyone', async () => {

@@ -10,6 +10,7 @@ import { searchCartographie } from './sources/cartographie.server';
 import { searchCommunity } from './sources/community.server';
 import { searchEvents } from './sources/events.server';
 import { searchPages } from './sources/pages.server';
+import { searchLibrary } from './sources/resources.server';
 import { searchSpaces } from './sources/spaces.server';
 import { SEARCH_KINDS, type SearchKind, type SourceResult } from './types';
 
@@ -32,7 +33,7 @@ export async function searchEverything(
 	const sources: Record<SearchKind, () => Promise<SourceResult>> = {
 		pages: () => searchPages(ctx, actor, q, limit),
 		spaces: () => searchSpaces(ctx, q, limit),
-		resources: async () => ({ total: 0, items: [] }),
+		resources: () => searchLibrary(ctx, actor, q, limit),
 		structures: () => searchCartographie(ctx, q, limit),
 		events: () => searchEvents(ctx, actor, q, limit),
 		community: () => searchCommunity(ctx, q, limit)
