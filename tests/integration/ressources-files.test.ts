@@ -77,6 +77,14 @@ describe('a resource file', () => {
 		await res.body?.cancel();
 		// No thumbnail yet: 404 until the processing makes one.
 		await expect(thumbnailFile(ctx, null, row.slug)).rejects.toThrow(NotFoundError);
+		const thumb = `ressources/${row.id}/vignette-test.webp`;
+		await fileStore(ctx.env).put(thumb, pngBytes());
+		await ctx.db.update(resources).set({ thumbnailKey: thumb }).where(eq(resources.id, row.id));
+		const small = await thumbnailFile(ctx, null, row.slug);
+		expect(small.headers.get('content-type')).toBe('image/webp');
+		expect(small.headers.get('content-disposition')).toMatch(/^inline;/);
+		expect(small.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(await bytesOf(small)).toEqual(new Uint8Array(pngBytes()));
 	});
 
 	it('replaced: the old file and thumbnail go once the row points to the new one', async () => {

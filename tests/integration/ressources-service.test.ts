@@ -7,6 +7,7 @@ import {
 	resourceAuthors,
 	resources,
 	resourceSpaces,
+	spaceProductions,
 	structures
 } from '../../src/lib/server/db/schema';
 import type { Ctx } from '../../src/lib/server/context';
@@ -113,6 +114,14 @@ describe('creating a resource', () => {
 			{ queue: 'ressources.process', data: { resourceId: row.id } }
 		]);
 		expect(storedResourceFiles(ctx)).toContain(row.fileKey);
+		const page = await getResourcePage(ctx, null, row.slug);
+		expect(page.resource.file).toEqual({
+			name: 'note.pdf',
+			typeLabel: 'PDF',
+			size: `${bytes.byteLength} o`,
+			hasThumbnail: false
+		});
+		expect(page.resource.textStatusMessage).toBe('Texte du document en cours d’indexation');
 	});
 
 	it('refuses a visitor', async () => {
@@ -165,6 +174,54 @@ describe('creating a resource', () => {
 			spaceIds: [foreignSpaceId]
 		});
 		expect(!out.ok && out.errors.spaceIds).toBe('Choisissez des espaces de la liste.');
+	});
+});
+
+describe('linked productions', () => {
+	it('of a space the person may link; shown to those who may see them', async () => {
+		const [open, hidden, foreign] = await ctx.db
+			.insert(spaceProductions)
+			.values([
+				{ spaceId, title: 'Webinaire 1', kind: 'webinaire' },
+				{ spaceId, title: 'Note interne', kind: 'webinaire', visibility: 'space' },
+				{ spaceId: foreignSpaceId, title: 'Fiche du chantier 5', kind: 'webinaire' }
+			])
+			.returning();
+		const refused = await create(author, {
+			externalUrl: 'https://a.org',
+			productionIds: [foreign!.id]
+		});
+		expect(!refused.ok && refused.errors.productionIds).toBe(
+			'Choisissez des productions de la liste.'
+		);
+		const row = await created(author, {
+			title: 'Replay du webinaire',
+			externalUrl: 'https://a.org',
+			productionIds: [open!.id, hidden!.id]
+		});
+		const seen = async (who: Actor | null) =>
+			(await getResourcePage(ctx, who, row.slug)).productions.map((p) => p.title).sort();
+		expect(await seen(author)).toEqual(['Note interne', 'Webinaire 1']);
+		expect(await seen(null)).toEqual(['Webinaire 1']);
+		// Coordination links the other space's production; the author's later save keeps it.
+		const form = await editResourceForm(ctx, coord, row.slug);
+		expect(form.spaces.find((s) => s.id === foreignSpaceId)?.productions).toHaveLength(1);
+		const both = [open!.id, hidden!.id, foreign!.id];
+		const save = (who: Actor, productionIds: string[]) =>
+			updateResource(
+				ctx,
+				who,
+				row.slug,
+				formRequest(baseFields({ ...form.form.values, productionIds }))
+			);
+		expect((await save(coord, both)).ok).toBe(true);
+		const mine = await editResourceForm(ctx, author, row.slug);
+		expect(mine.form.lists.productionIds.sort()).toEqual([...both].sort());
+		expect(mine.spaces.map((s) => s.id)).toContain(foreignSpaceId);
+		expect((await save(author, mine.form.lists.productionIds)).ok).toBe(true);
+		expect((await editResourceForm(ctx, author, row.slug)).form.lists.productionIds).toHaveLength(
+			3
+		);
 	});
 });
 
@@ -246,5 +303,16 @@ describe('editing', () => {
 		await setFeatured(ctx, coord, pub.slug, true);
 		const [row] = await ctx.db.select().from(resources).where(eq(resources.id, pub.id));
 		expect(row!.featured).toBe(true);
+		// Made members-only: no longer on the home page.
+		await updateResource(
+			ctx,
+			author,
+			pub.slug,
+			formRequest(
+				baseFields({ title: 'À la une', externalUrl: 'https://a.org', visibility: 'members' })
+			)
+		);
+		const [after] = await ctx.db.select().from(resources).where(eq(resources.id, pub.id));
+		expect(after!.featured).toBe(false);
 	});
 });

@@ -42,13 +42,19 @@ export interface CheckedInput extends ResourceInput {
 
 /**
  * Validates the text fields. `hasFile`: a file comes with the form or stays from before;
- * `keptSpaceIds`: spaces already linked, which stay allowed to someone who could not add them.
+ * `keptSpaceIds` / `keptProductionIds`: links already there, which stay allowed to someone who
+ * could not add them.
  */
 export async function checkInput(
 	ctx: Ctx,
 	actor: Actor,
 	form: FormData,
-	opts: { hasFile: boolean; fileError: string | null; keptSpaceIds: string[] }
+	opts: {
+		hasFile: boolean;
+		fileError: string | null;
+		keptSpaceIds: string[];
+		keptProductionIds?: string[];
+	}
 ): Promise<{ ok: true; input: CheckedInput } | { ok: false; errors: Record<string, string> }> {
 	const errors: Record<string, string> = {};
 	let input: ResourceInput | null = null;
@@ -73,7 +79,12 @@ export async function checkInput(
 		const prods = await productionSpaces(ctx.db, input.productionIds);
 		if (
 			prods.length !== input.productionIds.length ||
-			!prods.every((p) => input!.spaceIds.includes(p.spaceId) || allowed(p.spaceId))
+			!prods.every(
+				(p) =>
+					opts.keptProductionIds?.includes(p.id) ||
+					input!.spaceIds.includes(p.spaceId) ||
+					allowed(p.spaceId)
+			)
 		) {
 			errors.productionIds ??= 'Choisissez des productions de la liste.';
 		}

@@ -21,6 +21,7 @@ import {
 	authorsOf,
 	productionIdsOfResource,
 	productionList,
+	productionSpaces,
 	productionsOf,
 	spaceList,
 	spacesOf
@@ -50,6 +51,8 @@ export async function getResourcePage(ctx: Ctx, actor: Actor | null, slug: strin
 			languageLabel: LANGUAGE_LABELS[r.language as Language] ?? r.language,
 			visibility: r.visibility,
 			externalUrl: r.externalUrl,
+			externalHost:
+				r.externalUrl && URL.canParse(r.externalUrl) ? new URL(r.externalUrl).host : null,
 			featured: r.featured,
 			file:
 				r.fileKey && r.fileName && r.fileType
@@ -102,10 +105,11 @@ export async function newResourceForm(ctx: Ctx, actor: Actor | null) {
 
 export async function editResourceForm(ctx: Ctx, actor: Actor | null, slug: string) {
 	const { resource: r, spaceIds, actor: who } = await editableResource(ctx, actor, slug);
-	const [authors, productionIds] = await Promise.all([
+	const [authors, productions] = await Promise.all([
 		authorsOf(ctx.db, r.id),
-		productionIdsOfResource(ctx.db, r.id)
+		productionSpaces(ctx.db, await productionIdsOfResource(ctx.db, r.id))
 	]);
+	const productionIds = productions.map((p) => p.id);
 	const form: FormEcho = {
 		values: {
 			title: r.title,
@@ -122,7 +126,8 @@ export async function editResourceForm(ctx: Ctx, actor: Actor | null, slug: stri
 		lists: { themes: r.themes, spaceIds, productionIds }
 	};
 	return {
-		...(await choices(ctx, who, spaceIds)),
+		// Spaces of linked productions stay offered, so that saving keeps those productions.
+		...(await choices(ctx, who, [...spaceIds, ...productions.map((p) => p.spaceId)])),
 		form,
 		resource: {
 			slug: r.slug,

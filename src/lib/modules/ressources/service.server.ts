@@ -21,6 +21,7 @@ import { requestProcessing } from './process.server';
 import {
 	deleteResourceRow,
 	freeResourceSlug,
+	productionIdsOfResource,
 	resourceBySlug,
 	resourceSlugBase,
 	spaceIdsOfResource,
@@ -139,7 +140,8 @@ export async function updateResource(
 	const checked = await checkInput(ctx, who, form, {
 		hasFile: !!file || !!resource.fileKey,
 		fileError,
-		keptSpaceIds: spaceIds
+		keptSpaceIds: spaceIds,
+		keptProductionIds: await productionIdsOfResource(ctx.db, resource.id)
 	});
 	if (!checked.ok) {
 		if (file) {
