@@ -20,6 +20,10 @@ import {
 } from '../../src/lib/modules/ressources/service.server';
 import { downloadFile, thumbnailFile } from '../../src/lib/modules/ressources/files.server';
 import { NotFoundError, ValidationError } from '../../src/lib/server/errors';
+import { processResource } from '../../src/lib/modules/ressources/process.server';
+import { getResourcePage } from '../../src/lib/modules/ressources/page.server';
+import { TEXT_STATUS_LABELS } from '../../src/lib/modules/ressources/labels';
+import { corruptPdf, makePdf } from '../fixtures/files/documents';
 
 let t: TestDb;
 let ctx: Ctx;
@@ -156,5 +160,42 @@ describe('a resource file', () => {
 		expect(!out.ok && out.errors.file).toMatch(/SVG/);
 		expect(storedResourceFiles(ctx)).toEqual(files);
 		expect((await rowOf(row.id))!.fileKey).toBe(row.fileKey);
+	});
+
+	it('processed: a PDF that fails to parse is kept and the page says so', async () => {
+		const row = await withFile({ title: 'PDF abîmé' }, corruptPdf(), 'abime.pdf');
+		await processResource(ctx, row.id);
+		const page = await getResourcePage(ctx, null, row.slug);
+		expect(page.resource.textStatus).toBe('failed');
+		expect(page.resource.textStatusMessage).toBe(TEXT_STATUS_LABELS.failed);
+		const res = await downloadFile(ctx, null, row.slug);
+		expect(await bytesOf(res)).toEqual(corruptPdf());
+
+		const ok = await withFile({ title: 'PDF lisible' }, makePdf(['Mot azerolier']), 'ok.pdf');
+		await processResource(ctx, ok.id);
+		const indexed = await getResourcePage(ctx, null, ok.slug);
+		expect(indexed.resource.textStatus).toBe('indexed');
+		expect(indexed.resource.textStatusMessage).toBeNull();
+	});
+
+	it('processed: an image gets its thumbnail, which goes with the resource', async () => {
+		const { default: sharp } = await import('sharp');
+		const image = await sharp({
+			create: { width: 64, height: 48, channels: 3, background: '#2a7' }
+		})
+			.png()
+			.toBuffer();
+		const row = await withFile({ title: 'Affiche du forum' }, image, 'affiche.png');
+		await processResource(ctx, row.id);
+		const page = await getResourcePage(ctx, null, row.slug);
+		expect(page.resource.file?.hasThumbnail).toBe(true);
+		const small = await thumbnailFile(ctx, null, row.slug);
+		expect(small.headers.get('content-type')).toBe('image/webp');
+		await small.body?.cancel();
+		expect(
+			storedResourceFiles(ctx).filter((k) => k.startsWith(`ressources/${row.id}/`))
+		).toHaveLength(2);
+		await deleteResource(ctx, author, row.slug, true);
+		expect(storedResourceFiles(ctx).some((k) => k.startsWith(`ressources/${row.id}/`))).toBe(false);
 	});
 });
