@@ -268,3 +268,16 @@ function mp4Of(size: number) {
 	file.set(samples.mp4.subarray(0, 32));
 	return file;
 }
+
+describe('receiveUpload when the store fails', () => {
+	it('reads the form to its end and reports the error', async () => {
+		ctx = { env: parseEnv({ DATA_DIR: dir, ...s3.env, S3_BUCKET: 'seau-absent' }) } as Ctx;
+		const res = await fetch(`${base}/`, {
+			method: 'POST',
+			body: formWith(mp4Of(12 * MiB), 'v.mp4')
+		});
+		expect(res.status).toBe(500);
+		expect(await res.text()).toMatch(/NoSuchBucket|bucket/i);
+		expect(await s3.keys()).toEqual([]);
+	});
+});

@@ -146,9 +146,10 @@ export async function receiveUpload(
 			const { size } = await store.write(key, bytes(), { maxBytes });
 			file = { key, name: checked.name, type, size };
 		} catch (err) {
+			// Whatever failed, the part is read to its end so the parser can finish the form.
+			await drain(it).catch(() => {});
 			if (!(err instanceof FileTooLargeError)) throw err;
 			fileError = tooLargeMessage(maxBytes);
-			await drain(it);
 		}
 	}
 
