@@ -22,6 +22,7 @@ import { hashPassword } from '../auth/passwords';
 import { normalizeEmail } from '../../modules/accounts/rules';
 import * as content from '../../modules/demarche/seed-data';
 import { seedAgenda } from './seed-agenda';
+import { seedResources } from './seed-resources';
 
 const SEED_LOCK = 7_421_001;
 
@@ -131,6 +132,7 @@ export async function seedDemarche(ctx: Ctx) {
 		}
 	}
 	await seedAgenda(db, { people: personIds, spaces: spaceIds, structures: structureIds });
+	await seedResources(db);
 	await db.insert(milestones).values(content.milestones);
 	await db.insert(keyFigures).values(content.figures.map((f, position) => ({ ...f, position })));
 	const pageRows = await db

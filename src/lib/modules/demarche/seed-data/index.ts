@@ -6,3 +6,4 @@ export { milestones, figures } from './timeline';
 export { pages } from './pages';
 export { roadmaps } from './roadmap';
 export { productions, decisions } from './productions';
+export { resources } from './resources';
