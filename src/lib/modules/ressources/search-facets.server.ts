@@ -6,16 +6,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../server/context';
 import { KIND_LABELS, LICENCE_LABELS, THEME_LABELS } from './labels';
-import type { ResourceSearch } from './search-query';
-import { FACETS, YEAR, allOf, facetFilters, type Facet } from './search-sql.server';
+import type { Facet, Facets, ResourceSearch } from './search-query';
+import { FACETS, YEAR, allOf, facetFilters } from './search-sql.server';
 
-export interface Count {
-	value: string;
-	count: number;
-	label?: string;
-}
-
-export type Facets = Record<Facet, Count[]>;
+export type { Count, Facets } from './search-query';
 
 /**
  * All five facets in one statement: the matching rows are read once, with a flag per chosen

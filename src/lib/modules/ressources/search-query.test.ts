@@ -4,7 +4,7 @@ import { pageLinks, pageWindow, parseSearchParams, searchParamsOf } from './sear
 describe('search parameters', () => {
 	it('reads the filters, dropping unknown values, and writes them back', () => {
 		const p = new URLSearchParams(
-			'q=+coop%C3%A9ration+&type=rapport&type=inconnu&theme=accompagnement&annee=2024&annee=20x4&espace=chantier-1&espace=../x&licence=CC-BY-4.0&etiquette=CAE&tri=date&page=3'
+			'q=+coop%C3%A9ration+&type=rapport&type=inconnu&theme=accompagnement&annee=2024&annee=20x4&espace=chantier-1&espace=../x&licence=CC-BY-4.0&tag=CAE&tri=date&page=3'
 		);
 		const s = parseSearchParams(p);
 		expect(s).toEqual({

@@ -18,6 +18,16 @@ export interface ResourceSearch {
 	perPage?: number;
 }
 
+export type Facet = 'kind' | 'theme' | 'year' | 'space' | 'licence';
+
+export interface Count {
+	value: string;
+	count: number;
+	label?: string;
+}
+
+export type Facets = Record<Facet, Count[]>;
+
 export const PER_PAGE = 20;
 export const MAX_PER_PAGE = 100;
 export const MAX_QUERY_LENGTH = 200;
@@ -46,7 +56,7 @@ export function parseSearchParams(params: URLSearchParams): ResourceSearch {
 		years,
 		spaces: unique(params.getAll('espace').filter((s) => SLUG.test(s))),
 		licences: unique(params.getAll('licence').filter((l) => licences.has(l))),
-		tag: (params.get('etiquette') ?? '').trim().slice(0, 40) || undefined,
+		tag: (params.get('tag') ?? '').trim().slice(0, 40) || undefined,
 		sort: sort === 'date' ? 'date' : sort === 'pertinence' ? 'relevance' : undefined,
 		page: Number.isInteger(page) && page > 1 ? Math.min(page, 100_000) : 1
 	};
@@ -62,7 +72,7 @@ export function searchParamsOf(search: ResourceSearch, overrides: Partial<Resour
 	for (const y of s.years ?? []) p.append('annee', String(y));
 	for (const e of s.spaces ?? []) p.append('espace', e);
 	for (const l of s.licences ?? []) p.append('licence', l);
-	if (s.tag) p.set('etiquette', s.tag);
+	if (s.tag) p.set('tag', s.tag);
 	if (s.sort) p.set('tri', s.sort === 'date' ? 'date' : 'pertinence');
 	if (s.page && s.page > 1) p.set('page', String(s.page));
 	return p.toString();

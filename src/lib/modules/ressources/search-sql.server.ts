@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { atLeast, type Actor } from '../../server/auth/policy';
-import type { ResourceSearch } from './search-query';
+import type { Facet, ResourceSearch } from './search-query';
 
 /** Same rule as policy.canSeeResource, in SQL. */
 export function visibleTo(actor: Actor | null): SQL {
@@ -42,7 +42,7 @@ export const titleCloseTo = (q: string): SQL =>
 /** The year a resource is filed under: its date, else the day it was added (Paris time). */
 export const YEAR = sql`extract(year from coalesce(r.published_on::timestamp, r.created_at at time zone 'Europe/Paris'))::int`;
 
-export type Facet = 'kind' | 'theme' | 'year' | 'space' | 'licence';
+export type { Facet } from './search-query';
 export const FACETS: Facet[] = ['kind', 'theme', 'year', 'space', 'licence'];
 
 /** Each facet's filter (values OR-ed within it); undefined when nothing is chosen. */
