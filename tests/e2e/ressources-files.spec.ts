@@ -104,3 +104,57 @@ test('a bad file is refused next to the field, the typed title kept, nothing cre
 	const missing = await page.request.get('/ressources/outil-de-diagnostic', { maxRedirects: 0 });
 	expect(missing.status()).toBe(404);
 });
+
+test('its author adds a file to a linked resource, removes it, then deletes the resource once confirmed', async ({
+	browser,
+	baseURL
+}) => {
+	const member = await createAccount('membre', baseURL);
+	const page = await (await browser.newContext()).newPage();
+	await login(page, member.email, member.password);
+	await visit(page, '/ressources/nouveau');
+	await page.getByLabel('Titre').fill('Points de RepèrESS à modifier');
+	await page.getByLabel('Type').selectOption('fiche');
+	// Neither a file nor a link: refused, the title kept.
+	await page.getByRole('button', { name: 'Ajouter la ressource' }).click();
+	await expect(page.locator('#field-externalUrl-error')).toContainText(
+		'Ajoutez un fichier ou un lien.'
+	);
+	await expect(page.getByLabel('Titre')).toHaveValue('Points de RepèrESS à modifier');
+	await expectAccessible(page);
+	await page.getByLabel('Lien externe').fill('https://example.org/reperess');
+	await page.getByRole('button', { name: 'Ajouter la ressource' }).click();
+	await expect(page.getByRole('link', { name: 'Ouvrir le lien externe' })).toHaveAttribute(
+		'href',
+		'https://example.org/reperess'
+	);
+	await expect(page.getByRole('link', { name: /^Télécharger/ })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Modifier la ressource' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Fichier', { exact: true }).setInputFiles({
+		name: 'reperess.pdf',
+		mimeType: 'application/pdf',
+		buffer: pdf
+	});
+	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+	await expect(page.getByText('reperess.pdf — PDF')).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Modifier la ressource' }).click();
+	await page.getByRole('button', { name: 'Retirer le fichier' }).click();
+	await expect(page.getByText('Le fichier a été retiré.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Retirer le fichier' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'Supprimer' }).click();
+	await expect(page.locator('#field-confirm-error')).toContainText('Cochez la case');
+	await expectAccessible(page);
+	await page.getByLabel(/Je confirme la suppression/).check();
+	await page.getByRole('button', { name: 'Supprimer' }).click();
+	await expect(page).toHaveURL(/\/ressources\?supprimee=1$/);
+	await expectAccessible(page);
+	const gone = await page.request.get('/ressources/points-de-reperess-a-modifier');
+	expect(gone.status()).toBe(404);
+});
