@@ -130,7 +130,7 @@ for (let run = 1; run <= Number(values.runs); run++) {
 	} = await db.execute<{ file_size: number; file_type: string }>(
 		sql`select file_size, file_type from resources where slug = ${slug}`
 	);
-	if (Number(row?.file_size) !== size || row.file_type !== 'video/mp4') {
+	if (!row || Number(row.file_size) !== size || row.file_type !== 'video/mp4') {
 		throw new Error(`Stored file of ${slug} is ${row?.file_size} bytes of ${row?.file_type}`);
 	}
 	rows.push({ before, peak, after, seconds });
