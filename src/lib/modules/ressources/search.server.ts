@@ -89,11 +89,13 @@ async function resolveMatch(ctx: Ctx, actor: Actor | null, query: ResourceSearch
 	let approximate = false;
 	if (q) {
 		const tsq = wordsQuery(q);
-		match = {
-			where: sql`r.search @@ ${tsq}`,
-			rank: sql`ts_rank(${WEIGHTS}, r.search, ${tsq})`,
-			tsq
-		};
+		// The small head (title, tags, description) is tried first: most rows that match do so
+		// there, and the document's lexemes are then not read. A "-mot" exclusion needs them all.
+		const where = /(^|\s)-/.test(q)
+			? sql`r.search @@ ${tsq}`
+			: sql`(r.search_head @@ ${tsq} or r.search @@ ${tsq})`;
+		// Ranked on the head only (a match only in the document ranks last, then by date).
+		match = { where, rank: sql`ts_rank(${WEIGHTS}, r.search_head, ${tsq})`, tsq };
 	}
 	let total = await count(match);
 	if (q && total === 0 && q.length >= MIN_TYPO_LENGTH) {
@@ -190,8 +192,8 @@ async function snippetsFor(ctx: Ctx, ids: string[], tsq: SQL | undefined) {
 		in_document: boolean;
 		headline: string | null;
 	}>(sql`
-		select r.id, not (ts_filter(r.search, '{a,b,c}') @@ q.tsq) as in_document,
-			case when ts_filter(r.search, '{a,b,c}') @@ q.tsq
+		select r.id, not (r.search_head @@ q.tsq) as in_document,
+			case when r.search_head @@ q.tsq
 				then ts_headline('fr_unaccent', r.description, q.tsq, ${DESCRIPTION_HEADLINE})
 				else ts_headline('fr_unaccent', coalesce(r.document_text, ''), q.tsq, ${DOCUMENT_HEADLINE})
 			end as headline

@@ -77,10 +77,18 @@ export const resources = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		search: tsvector('search').generatedAlwaysAs(
 			sql`setweight(to_tsvector('fr_unaccent', coalesce(title, '')), 'A') || setweight(to_tsvector('fr_unaccent', coalesce(tags_text, '')), 'B') || setweight(to_tsvector('fr_unaccent', coalesce(description, '')), 'C') || setweight(to_tsvector('fr_unaccent', coalesce(document_text, '')), 'D')`
+		),
+		/**
+		 * The same without the document's text: small enough to stay in the row, so ranking and
+		 * checking the most common words do not read every document's lexemes.
+		 */
+		searchHead: tsvector('search_head').generatedAlwaysAs(
+			sql`setweight(to_tsvector('fr_unaccent', coalesce(title, '')), 'A') || setweight(to_tsvector('fr_unaccent', coalesce(tags_text, '')), 'B') || setweight(to_tsvector('fr_unaccent', coalesce(description, '')), 'C')`
 		)
 	},
 	(t) => [
 		index('resources_search_idx').using('gin', t.search),
+		index('resources_search_head_idx').using('gin', t.searchHead),
 		// Typos in a title (word_similarity), accents and case ignored on both sides.
 		index('resources_title_trgm_idx').using(
 			'gin',

@@ -1,0 +1,2 @@
+ALTER TABLE "resources" ADD COLUMN "search_head" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('fr_unaccent', coalesce(title, '')), 'A') || setweight(to_tsvector('fr_unaccent', coalesce(tags_text, '')), 'B') || setweight(to_tsvector('fr_unaccent', coalesce(description, '')), 'C')) STORED;--> statement-breakpoint
+CREATE INDEX "resources_search_head_idx" ON "resources" USING gin ("search_head");
