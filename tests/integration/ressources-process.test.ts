@@ -15,6 +15,7 @@ import {
 	saveResult
 } from '../../src/lib/modules/ressources/process.server';
 import { sweepPending } from '../../src/lib/modules/ressources/sweep.server';
+import { startJobs } from '../../src/lib/server/jobs';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -123,6 +124,17 @@ describe('text extraction', () => {
 		expect(await row(docx.id)).toMatchObject({ textStatus: 'failed' });
 	});
 
+	it('refuses a zip bomb: an entry inflating past 50 MB is not read', async () => {
+		const { strToU8, zipSync } = await import('fflate');
+		const huge = new Uint8Array(60 * 1024 * 1024).fill(0x20);
+		const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': huge });
+		expect(bomb.length).toBeLessThan(1024 * 1024);
+		const { id } = await withFile(bomb, DOCX);
+		await processResource(t.ctx, id);
+		expect(await row(id)).toMatchObject({ textStatus: 'failed', documentText: null });
+		expect((await row(id)).textError).toMatch(/décompressé/);
+	});
+
 	it('marks other types unsupported, and a missing stored file failed', async () => {
 		const mp3 = await withFile(new Uint8Array([0x49, 0x44, 0x33, 3, 0, 0]), 'audio/mpeg');
 		await processResource(t.ctx, mp3.id);
@@ -227,5 +239,22 @@ describe('runs without the queue', () => {
 		expect(await sweepPending(t.ctx)).toBe(1);
 		expect(await row(busy.id)).toMatchObject({ textStatus: 'indexed' });
 		expect(await sweepPending(t.ctx)).toBe(0);
+	});
+});
+
+describe('runs through the job queue', () => {
+	it('a requested resource is processed by the queue worker', async () => {
+		const jobs = await startJobs(t.ctx, t.url, { pollingIntervalSeconds: 0.5 });
+		try {
+			const ctx = { ...t.ctx, enqueue: jobs.enqueue };
+			const { id } = await withFile(makeDocx(['Par la file', 'mot hyperfilaire']), DOCX);
+			await requestProcessing(ctx, id);
+			await expect
+				.poll(async () => (await row(id)).textStatus, { timeout: 30_000, interval: 200 })
+				.toBe('indexed');
+			expect(await found('hyperfilaire')).toEqual([id]);
+		} finally {
+			await jobs.stop();
+		}
 	});
 });
