@@ -36,7 +36,8 @@ test('a member adds a members-only resource with a PDF, sees its page and downlo
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Synthèse du questionnaire du chantier 3' })
 	).toBeVisible();
-	await expect(page).toHaveURL(/\/ressources\/synthese-du-questionnaire-du-chantier-3$/);
+	await expect(page).toHaveURL(/\/ressources\/synthese-du-questionnaire-du-chantier-3(-\d+)?$/);
+	const resourcePath = new URL(page.url()).pathname;
 	await expect(page.getByText('14 février 2025')).toBeVisible();
 	await expect(page.locator('.prose strong')).toHaveText('des acteur·rice·s');
 	await expect(page.getByRole('link', { name: 'Accompagnement des coopérations' })).toHaveAttribute(
@@ -65,7 +66,7 @@ test('a member adds a members-only resource with a PDF, sees its page and downlo
 
 	// A visitor: the page and the file answer 404, from the page as over plain HTTP.
 	const visitor = await (await browser.newContext()).newPage();
-	const shown = await visit(visitor, '/ressources/synthese-du-questionnaire-du-chantier-3');
+	const shown = await visit(visitor, resourcePath);
 	expect(shown?.status()).toBe(404);
 	const status = await visitor.evaluate(async (url) => (await fetch(url)).status, href);
 	expect(status).toBe(404);
@@ -157,4 +158,22 @@ test('its author adds a file to a linked resource, removes it, then deletes the 
 	await expectAccessible(page);
 	const gone = await page.request.get('/ressources/points-de-reperess-a-modifier');
 	expect(gone.status()).toBe(404);
+});
+
+test('a visitor reads a seeded public resource: its structure author links to its page', async ({
+	page
+}) => {
+	const shown = await visit(page, '/ressources/vers-une-societe-de-la-cooperation');
+	expect(shown?.status()).toBe(200);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Vers une société de la coopération' })
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: "Le Labo de l'ESS" })).toHaveAttribute(
+		'href',
+		'/communaute/labo-ess'
+	);
+	await expect(page.getByRole('link', { name: 'Modifier la ressource' })).toHaveCount(0);
+	await expect(
+		page.getByRole('link', { name: 'transition écologique juste', exact: true })
+	).toHaveAttribute('href', '/ressources?tag=transition%20%C3%A9cologique%20juste');
 });
