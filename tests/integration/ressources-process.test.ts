@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import sharp from 'sharp';
@@ -212,6 +212,32 @@ describe('runs without the queue', () => {
 		await requestProcessing(t.ctx, id);
 		await processingSettled();
 		expect(await row(id)).toMatchObject({ textStatus: 'indexed' });
+	});
+
+	it('a run cut short by the database closing (end of a test, shutdown) stays quiet', async () => {
+		const other = await createTestDb();
+		const id = crypto.randomUUID();
+		const fileKey = `ressources/${id}/fichier`;
+		await fileStore(other.ctx.env).put(fileKey, makePdf(['interrompu']));
+		await other.ctx.db.insert(resources).values({
+			id,
+			slug: `interrompue-${id.slice(0, 8)}`,
+			title: 'Interrompue',
+			kind: 'rapport',
+			fileKey,
+			fileName: 'a.pdf',
+			fileType: PDF,
+			textStatus: 'pending'
+		});
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		try {
+			await requestProcessing(other.ctx, id);
+			await other.close();
+			await processingSettled();
+			expect(errors).not.toHaveBeenCalled();
+		} finally {
+			errors.mockRestore();
+		}
 	});
 
 	it('the sweep takes up old pending resources, skips fresh ones and those being processed', async () => {

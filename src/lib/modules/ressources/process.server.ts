@@ -26,11 +26,21 @@ export async function requestProcessing(ctx: Ctx, resourceId: string): Promise<v
 	}
 	setImmediate(() => {
 		const run = processResource(ctx, resourceId)
-			.catch((err) => log.error('[ressources] traitement du fichier :', err))
+			.catch((err) =>
+				// The database closed under the run (shutdown, end of a test): the sweep takes it up.
+				closedDatabase(err)
+					? log.debug(`[ressources] traitement de ${resourceId} interrompu :`, err)
+					: log.error('[ressources] traitement du fichier :', err)
+			)
 			.finally(() => inFlight.delete(run));
 		inFlight.add(run);
 	});
 }
+
+const closedDatabase = (err: unknown) =>
+	err instanceof Error &&
+	(/pool after calling end|Connection terminated/i.test(err.message) ||
+		['57P01', '3D000'].includes((err as { code?: string }).code ?? ''));
 
 /** Resolves once the in-process processing started so far has ended (tests, shutdown). */
 export async function processingSettled(): Promise<void> {
