@@ -100,7 +100,7 @@ test('a visitor filters the cartography and searches around their commune, by ke
 		page.getByRole('heading', { level: 1, name: "Cartographie de l'accompagnement" })
 	).toBeVisible();
 	await expect(page.getByRole('status')).toContainText("structures d'accompagnement");
-	const search = page.getByRole('search');
+	const search = page.getByRole('main').getByRole('search');
 
 	// Dimension and région, typed into the closed selects, then the button.
 	await tabTo(page, 'dimension');
