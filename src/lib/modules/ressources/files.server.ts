@@ -9,8 +9,7 @@ import { fileStore } from '../../server/storage/local';
 import { fileResponse } from '../../server/uploads/serve';
 import { log } from '../../server/log';
 import { IMAGE_TYPES } from './labels';
-import { resourceBySlug, spaceIdsOfResource } from './repository.server';
-import { canSeeResource } from './policy';
+import { visibleResource } from './access.server';
 
 /** Removes stored files; a failure is logged, not thrown: the row is already gone or changed. */
 export async function removeStored(ctx: Ctx, keys: (string | null)[]) {
@@ -24,16 +23,6 @@ export async function removeStored(ctx: Ctx, keys: (string | null)[]) {
 	}
 }
 
-async function seenResource(ctx: Ctx, actor: Actor | null, slug: string) {
-	const resource = await resourceBySlug(ctx.db, slug);
-	if (!resource) throw new NotFoundError('Ressource introuvable.');
-	const spaceIds = await spaceIdsOfResource(ctx.db, resource.id);
-	if (!canSeeResource(actor, { visibility: resource.visibility, spaceIds })) {
-		throw new NotFoundError('Ressource introuvable.');
-	}
-	return resource;
-}
-
 // A public file may sit in shared caches a little while; any other must never be kept there.
 const cacheControl = (visibility: string) =>
 	visibility === 'public' ? 'public, max-age=300' : 'private, no-store';
@@ -43,7 +32,7 @@ const cacheControl = (visibility: string) =>
  * is downloaded, so that no document runs in the platform's origin.
  */
 export async function downloadFile(ctx: Ctx, actor: Actor | null, slug: string) {
-	const r = await seenResource(ctx, actor, slug);
+	const { resource: r } = await visibleResource(ctx, actor, slug);
 	if (!r.fileKey || !r.fileName || !r.fileType) throw new NotFoundError('Fichier introuvable.');
 	const stored = await fileStore(ctx.env).read(r.fileKey);
 	if (!stored) throw new NotFoundError('Fichier introuvable.');
@@ -59,7 +48,7 @@ export async function downloadFile(ctx: Ctx, actor: Actor | null, slug: string) 
 
 /** The thumbnail of an image resource (WebP). */
 export async function thumbnailFile(ctx: Ctx, actor: Actor | null, slug: string) {
-	const r = await seenResource(ctx, actor, slug);
+	const { resource: r } = await visibleResource(ctx, actor, slug);
 	if (!r.thumbnailKey) throw new NotFoundError('Vignette introuvable.');
 	const stored = await fileStore(ctx.env).read(r.thumbnailKey);
 	if (!stored) throw new NotFoundError('Vignette introuvable.');

@@ -26,7 +26,7 @@ import {
 	spaceList,
 	spacesOf
 } from './repository.server';
-import { editableResource, visibleResource } from './service.server';
+import { editableResource, visibleResource } from './access.server';
 import type { FormEcho } from './input.server';
 
 export async function getResourcePage(ctx: Ctx, actor: Actor | null, slug: string) {

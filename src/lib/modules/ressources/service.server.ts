@@ -8,23 +8,17 @@ import type { Ctx } from '../../server/context';
 import { resources } from '../../server/db/schema';
 import type { Actor } from '../../server/auth/policy';
 import { audit } from '../../server/audit/audit';
-import {
-	ForbiddenError,
-	NotFoundError,
-	UnauthenticatedError,
-	ValidationError
-} from '../../server/errors';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '../../server/errors';
 import { discardUpload, receiveUpload } from '../../server/uploads/receive.server';
 import { EXTRACTABLE_TYPES, FILE_TYPES, IMAGE_TYPES } from './labels';
-import { canCreateResource, canEditResource, canFeatureResource, canSeeResource } from './policy';
+import { canCreateResource, canFeatureResource } from './policy';
+import { editableResource, visibleResource } from './access.server';
 import { requestProcessing } from './process.server';
 import {
 	deleteResourceRow,
 	freeResourceSlug,
 	productionIdsOfResource,
-	resourceBySlug,
 	resourceSlugBase,
-	spaceIdsOfResource,
 	updateResourceRow,
 	writeLinks,
 	type ResourceRow
@@ -56,30 +50,6 @@ const receive = (ctx: Ctx, request: Request, resourceId: string) =>
 		key: () => `ressources/${resourceId}/${randomUUID()}`,
 		accept: FILE_TYPES
 	});
-
-/** The resource of a slug, with its spaces; hidden looks like missing. */
-export async function visibleResource(ctx: Ctx, actor: Actor | null, slug: string) {
-	const resource = await resourceBySlug(ctx.db, slug);
-	if (!resource) throw new NotFoundError('Ressource introuvable.');
-	const spaceIds = await spaceIdsOfResource(ctx.db, resource.id);
-	if (!canSeeResource(actor, { visibility: resource.visibility, spaceIds })) {
-		throw new NotFoundError('Ressource introuvable.');
-	}
-	return { resource, spaceIds };
-}
-
-/** The resource of a slug that the actor may edit. */
-export async function editableResource(ctx: Ctx, actor: Actor | null, slug: string) {
-	if (!actor) throw new UnauthenticatedError();
-	const found = await visibleResource(ctx, actor, slug);
-	const { resource, spaceIds } = found;
-	if (!canEditResource(actor, { ...resource, spaceIds })) {
-		throw new ForbiddenError(
-			'Seul·e·s son auteur·rice, la coordination et les référent·e·s de ses espaces modifient cette ressource.'
-		);
-	}
-	return { ...found, actor };
-}
 
 export async function createResource(
 	ctx: Ctx,
