@@ -55,6 +55,8 @@ export interface ResourceResults {
 
 /** Shortest query for which close titles are tried when the words match nothing. */
 const MIN_TYPO_LENGTH = 4;
+/** How many matching resources are ranked by relevance at most. */
+export const RANK_CAP = 1000;
 const WEIGHTS = '{0.05, 0.2, 0.4, 1.0}';
 const MARKS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, ShortWord=0`;
 /** A description is short: one passage; a document: the two best fragments. */
@@ -89,13 +91,13 @@ async function resolveMatch(ctx: Ctx, actor: Actor | null, query: ResourceSearch
 	let approximate = false;
 	if (q) {
 		const tsq = wordsQuery(q);
-		// The small head (title, tags, description) is tried first: most rows that match do so
-		// there, and the document's lexemes are then not read. A "-mot" exclusion needs them all.
-		const where = /(^|\s)-/.test(q)
-			? sql`r.search @@ ${tsq}`
-			: sql`(r.search_head @@ ${tsq} or r.search @@ ${tsq})`;
-		// Ranked on the head only (a match only in the document ranks last, then by date).
-		match = { where, rank: sql`ts_rank(${WEIGHTS}, r.search_head, ${tsq})`, tsq };
+		// Ranked on the small head (title, tags, description): the document's lexemes are not
+		// read; a match only in the document ranks after, then by date.
+		match = {
+			where: sql`r.search @@ ${tsq}`,
+			rank: sql`ts_rank(${WEIGHTS}, r.search_head, ${tsq})`,
+			tsq
+		};
 	}
 	let total = await count(match);
 	if (q && total === 0 && q.length >= MIN_TYPO_LENGTH) {
@@ -109,20 +111,52 @@ async function resolveMatch(ctx: Ctx, actor: Actor | null, query: ResourceSearch
 	return { q, filters, common, match, total, approximate };
 }
 
-export async function searchResources(
+/**
+ * With words, the way in is always the GIN index: the index alone decides a match, whereas a
+ * sequential scan (which the planner prefers for common words) reads every document's lexemes.
+ */
+function withWordsPlan<T>(ctx: Ctx, q: string, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+	if (!q.trim()) return fn(ctx);
+	return ctx.db.transaction(async (tx) => {
+		await tx.execute(sql`set local enable_seqscan = off`);
+		return fn({ ...ctx, db: tx as unknown as Ctx['db'] });
+	});
+}
+
+export function searchResources(
 	ctx: Ctx,
 	actor: Actor | null,
 	query: ResourceSearch,
 	options: { facets?: boolean } = {}
 ): Promise<ResourceResults> {
+	return withWordsPlan(ctx, query.q, (c) => search(c, actor, query, options));
+}
+
+const BY_DATE = sql`r.published_on desc nulls last, r.created_at desc nulls last, r.id desc nulls last`;
+
+async function search(
+	ctx: Ctx,
+	actor: Actor | null,
+	query: ResourceSearch,
+	options: { facets?: boolean }
+): Promise<ResourceResults> {
 	const { q, filters, common, match, total, approximate } = await resolveMatch(ctx, actor, query);
 	const perPage = clampPerPage(query.perPage);
 	const sort = effectiveSort({ ...query, q });
 	const { page, offset } = pageWindow(total, query.page, perPage);
+	const ranked = sort === 'relevance' && match !== null;
+	// Words found in thousands of resources: the most recent RANK_CAP are ranked, and pages
+	// beyond them follow the date.
+	const capped = ranked && total > RANK_CAP;
 	const order =
-		sort === 'relevance' && match
-			? sql`${match.rank} desc, r.published_on desc nulls last, r.created_at desc, r.id desc`
-			: sql`r.published_on desc nulls last, r.created_at desc, r.id desc`;
+		ranked && !(capped && offset + perPage > RANK_CAP)
+			? sql`${match.rank} desc, ${BY_DATE}`
+			: BY_DATE;
+	const where = allOf([...common, match?.where, ...Object.values(filters)]);
+	const from =
+		capped && offset + perPage <= RANK_CAP
+			? sql`(select r.* from resources r where ${where} order by ${BY_DATE} limit ${RANK_CAP}) r`
+			: sql`resources r where ${where}`;
 	const rows =
 		total === 0
 			? []
@@ -141,8 +175,7 @@ export async function searchResources(
 					}>(sql`
 						select r.id, r.slug, r.title, r.kind, r.published_on::text as published_on, r.created_at,
 							r.themes, r.file_type, r.file_size, r.external_url
-						from resources r
-						where ${allOf([...common, match?.where, ...Object.values(filters)])}
+						from ${from}
 						order by ${order}
 						limit ${perPage} offset ${offset}`)
 				).rows;
@@ -217,11 +250,13 @@ async function authorsOf(ctx: Ctx, ids: string[]) {
 }
 
 /** The facet counts alone (the list page asks for them with the results). */
-export async function resourceFacets(
+export function resourceFacets(
 	ctx: Ctx,
 	actor: Actor | null,
 	query: ResourceSearch
 ): Promise<Facets> {
-	const { common, match } = await resolveMatch(ctx, actor, query);
-	return facetCounts(ctx, query, [...common, match?.where]);
+	return withWordsPlan(ctx, query.q, async (c) => {
+		const { common, match } = await resolveMatch(c, actor, query);
+		return facetCounts(c, query, [...common, match?.where]);
+	});
 }

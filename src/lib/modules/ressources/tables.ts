@@ -96,6 +96,12 @@ export const resources = pgTable(
 		),
 		index('resources_themes_idx').using('gin', t.themes),
 		index('resources_created_idx').on(t.createdAt.desc(), t.id.desc()),
+		// The list without words, latest first (search-sql: published_on, then created_at).
+		index('resources_date_idx').on(
+			t.publishedOn.desc().nullsLast(),
+			t.createdAt.desc(),
+			t.id.desc()
+		),
 		index('resources_kind_idx').on(t.kind),
 		index('resources_featured_idx')
 			.on(t.createdAt.desc())
