@@ -8,7 +8,8 @@ import {
 	resourceAuthors,
 	resourceSpaces
 } from '../../src/lib/modules/ressources/tables';
-import { searchResources } from '../../src/lib/modules/ressources/search.server';
+import { sql } from 'drizzle-orm';
+import { COUNT_CAP, searchResources } from '../../src/lib/modules/ressources/search.server';
 import type { Actor } from '../../src/lib/server/auth/policy';
 
 let t: TestDb;
@@ -239,5 +240,22 @@ describe('visibility', () => {
 		expect(await titles(coordination, 'coopération')).toContain('Document du chantier écosystèmes');
 		const seen = await searchResources(t.ctx, spaceMember, { q: '' }, { facets: true });
 		expect(seen.facets!.kind.find((c) => c.value === 'outil')?.count).toBe(1);
+	});
+});
+
+describe('many results', () => {
+	it('counts up to the cap, ranks the most recent, and pages within them', async () => {
+		await t.ctx.db.execute(sql`
+			insert into resources (slug, title, kind, description, created_at)
+			select 'masse-' || n, 'Lot numéro ' || n, 'fiche', 'Une fiche du lot.',
+				timestamptz '2020-01-01' + make_interval(days => n)
+			from generate_series(1, ${COUNT_CAP + 5}) n`);
+		const r = await searchResources(t.ctx, null, { q: 'lot' });
+		expect(r).toMatchObject({ total: COUNT_CAP, moreThanTotal: true, page: 1 });
+		expect(r.items).toHaveLength(20);
+		expect(r.items[0]!.title).toBe(`Lot numéro ${COUNT_CAP + 5}`);
+		expect((await searchResources(t.ctx, null, { q: 'lot', page: 999 })).page).toBe(COUNT_CAP / 20);
+		const facets = await searchResources(t.ctx, null, { q: 'lot' }, { facets: true });
+		expect(facets.facets!.kind).toEqual([{ value: 'fiche', count: COUNT_CAP + 5, label: 'Fiche' }]);
 	});
 });

@@ -50,6 +50,8 @@ export interface ResourceResults {
 	items: ResourceHit[];
 	/** True when no resource had the words and titles close to them were searched instead. */
 	approximate?: boolean;
+	/** More resources match than `total` (COUNT_CAP): "plus de 1 000". */
+	moreThanTotal?: boolean;
 	facets?: Facets;
 }
 
@@ -57,6 +59,11 @@ export interface ResourceResults {
 const MIN_TYPO_LENGTH = 4;
 /** How many matching resources are ranked by relevance at most. */
 export const RANK_CAP = 1000;
+/**
+ * Results are counted up to this number ("plus de 1 000"): counting all the resources that
+ * mention a common word would read most of the table; the facets still count them all.
+ */
+export const COUNT_CAP = 1000;
 const WEIGHTS = '{0.05, 0.2, 0.4, 1.0}';
 const MARKS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, ShortWord=0`;
 /** A description is short: one passage; a document: the two best fragments. */
@@ -81,8 +88,9 @@ async function resolveMatch(ctx: Ctx, actor: Actor | null, query: ResourceSearch
 		Number(
 			(
 				await ctx.db.execute<{ n: number }>(
-					sql`select count(*)::int as n from resources r
-						where ${allOf([...common, m?.where, ...Object.values(filters)])}`
+					sql`select count(*)::int as n from (select 1 from resources r
+						where ${allOf([...common, m?.where, ...Object.values(filters)])}
+						limit ${COUNT_CAP + 1}) s`
 				)
 			).rows[0]!.n
 		);
@@ -108,7 +116,8 @@ async function resolveMatch(ctx: Ctx, actor: Actor | null, query: ResourceSearch
 		total = await count(match);
 		approximate = total > 0;
 	}
-	return { q, filters, common, match, total, approximate };
+	const capped = total > COUNT_CAP;
+	return { q, filters, common, match, total: Math.min(total, COUNT_CAP), capped, approximate };
 }
 
 /**
@@ -140,14 +149,15 @@ async function search(
 	query: ResourceSearch,
 	options: { facets?: boolean }
 ): Promise<ResourceResults> {
-	const { q, filters, common, match, total, approximate } = await resolveMatch(ctx, actor, query);
+	const resolved = await resolveMatch(ctx, actor, query);
+	const { q, filters, common, match, total, approximate } = resolved;
 	const perPage = clampPerPage(query.perPage);
 	const sort = effectiveSort({ ...query, q });
 	const { page, offset } = pageWindow(total, query.page, perPage);
 	const ranked = sort === 'relevance' && match !== null;
 	// Words found in thousands of resources: the most recent RANK_CAP are ranked, and pages
 	// beyond them follow the date.
-	const capped = ranked && total > RANK_CAP;
+	const capped = ranked && (resolved.capped || total > RANK_CAP);
 	const order =
 		ranked && !(capped && offset + perPage > RANK_CAP)
 			? sql`${match.rank} desc, ${BY_DATE}`
@@ -202,6 +212,7 @@ async function search(
 
 	const result: ResourceResults = { total, page, perPage, items };
 	if (approximate) result.approximate = true;
+	if (resolved.capped) result.moreThanTotal = true;
 	if (options.facets) result.facets = await facetCounts(ctx, query, [...common, match?.where]);
 	return result;
 }
