@@ -159,6 +159,7 @@ describe('snippets', () => {
 		const [hit] = (await searchResources(t.ctx, null, { q: 'politiques' })).items;
 		expect(hit!.snippet).toBe('Un rapport sur les <mark>politiques</mark> publiques.');
 		expect(hit!.authors).toEqual(['Labo de l’ESS', 'Camille Durand']);
+		expect(hit!.publishedOn).toBe('2023-05-10');
 	});
 });
 

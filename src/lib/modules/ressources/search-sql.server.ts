@@ -40,7 +40,8 @@ export const titleCloseTo = (q: string): SQL =>
 	sql`immutable_unaccent(lower(${q})) <% immutable_unaccent(lower(r.title))`;
 
 /** The year a resource is filed under: its date, else the day it was added (Paris time). */
-export const YEAR = sql`extract(year from coalesce(r.published_on::timestamp, r.created_at at time zone 'Europe/Paris'))::int`;
+// (The time zone is only looked up for the rows without a date.)
+export const YEAR = sql`coalesce(extract(year from r.published_on)::int, extract(year from r.created_at at time zone 'Europe/Paris')::int)`;
 
 export type { Facet } from './search-query';
 export const FACETS: Facet[] = ['kind', 'theme', 'year', 'space', 'licence'];

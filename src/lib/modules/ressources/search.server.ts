@@ -141,6 +141,8 @@ export function searchResources(
 	return withWordsPlan(ctx, query.q, (c) => search(c, actor, query, options));
 }
 
+const COLUMNS = sql`r.id, r.slug, r.title, r.kind, r.published_on, r.created_at, r.themes,
+	r.file_type, r.file_size, r.external_url`;
 const BY_DATE = sql`r.published_on desc nulls last, r.created_at desc nulls last, r.id desc nulls last`;
 
 async function search(
@@ -165,7 +167,8 @@ async function search(
 	const where = allOf([...common, match?.where, ...Object.values(filters)]);
 	const from =
 		capped && offset + perPage <= RANK_CAP
-			? sql`(select r.* from resources r where ${where} order by ${BY_DATE} limit ${RANK_CAP}) r`
+			? sql`(select ${COLUMNS}, r.search_head from resources r
+					where ${where} order by ${BY_DATE} limit ${RANK_CAP}) r`
 			: sql`resources r where ${where}`;
 	const rows =
 		total === 0
