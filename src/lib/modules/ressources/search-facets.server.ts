@@ -42,7 +42,8 @@ export async function facetCounts(
 		select 'kind' as facet, kind as value, null as label, count(*)::int as n
 			from b where ${others('kind')} group by kind
 		union all
-		select 'theme', t, null, count(*)::int from b, unnest(b.themes) t where ${others('theme')} group by t
+		select 'theme', t, null, count(*)::int
+			from (select unnest(b.themes) as t from b where ${others('theme')}) x group by t
 		union all
 		select 'year', year::text, null, count(*)::int from b where ${others('year')} group by year
 		union all
