@@ -1,6 +1,7 @@
 export { default as Alert } from './Alert.svelte';
 export { default as Button } from './Button.svelte';
 export { default as Card } from './Card.svelte';
+export { default as ChoiceGroup } from './ChoiceGroup.svelte';
 export { default as Field } from './Field.svelte';
 export { default as FormErrors } from './FormErrors.svelte';
 export { default as PageHeader } from './PageHeader.svelte';
@@ -8,5 +9,6 @@ export { default as Pagination } from './Pagination.svelte';
 export { default as SiteFooter } from './SiteFooter.svelte';
 export { default as SiteHeader } from './SiteHeader.svelte';
 export { default as Tag } from './Tag.svelte';
+export { default as VisibilityField } from './VisibilityField.svelte';
 export type { HeaderUser, SiteRole } from './SiteHeader.svelte';
 export { default as Honeypot } from './Honeypot.svelte';
