@@ -155,6 +155,9 @@ test('its author adds a file to a linked resource, removes it, then deletes the 
 	await page.getByLabel(/Je confirme la suppression/).check();
 	await page.getByRole('button', { name: 'Supprimer' }).click();
 	await expect(page).toHaveURL(/\/ressources\?supprimee=1$/);
+	await expect(
+		page.getByRole('status').filter({ hasText: 'La ressource a été supprimée.' })
+	).toBeVisible();
 	await expectAccessible(page);
 	const gone = await page.request.get('/ressources/points-de-reperess-a-modifier');
 	expect(gone.status()).toBe(404);
