@@ -123,3 +123,23 @@ export async function freshBenchDatabase(external: string, name: string, port: n
 		ORIGIN: `http://localhost:${port}`
 	};
 }
+
+/** Signs in to the app at `base` as a browser would; the session cookie to send. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+	const login = await fetch(`${base}/connexion`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: base,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({ email, password })
+	});
+	const cookie = (login.headers.getSetCookie?.() ?? [])
+		.map((c) => c.split(';')[0])
+		.filter(Boolean)
+		.join('; ');
+	if (login.status !== 303 || !cookie) throw new Error(`Login failed: HTTP ${login.status}`);
+	return cookie;
+}

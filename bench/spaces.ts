@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { openForScript } from '../src/lib/server/backup/database';
 import { parseEnv } from '../src/lib/server/env';
 import { hashPassword } from '../src/lib/server/auth/passwords';
-import { freshBenchDatabase, ms, startApp } from './cartographie-util';
+import { freshBenchDatabase, ms, signIn, startApp } from './cartographie-util';
 
 const { values } = parseArgs({
 	options: {
@@ -74,21 +74,7 @@ const {
 await db.execute(sql`analyze`);
 
 // --- Signing in -----------------------------------------------------------------------------
-const login = await fetch(`${base}/connexion`, {
-	method: 'POST',
-	redirect: 'manual',
-	headers: {
-		origin: base,
-		accept: 'text/html',
-		'content-type': 'application/x-www-form-urlencoded'
-	},
-	body: new URLSearchParams({ email, password })
-});
-const cookie = (login.headers.getSetCookie?.() ?? [])
-	.map((c) => c.split(';')[0])
-	.filter(Boolean)
-	.join('; ');
-if (login.status !== 303 || !cookie) throw new Error(`Login failed: HTTP ${login.status}`);
+const cookie = await signIn(base, email, password);
 
 const path = `/chantiers/${slug}`;
 async function check(headers: Record<string, string>, expected: RegExp) {

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { openForScript } from '../src/lib/server/backup/database';
 import { parseEnv } from '../src/lib/server/env';
 import { hashPassword } from '../src/lib/server/auth/passwords';
-import { freshBenchDatabase, startApp } from './cartographie-util';
+import { freshBenchDatabase, signIn, startApp } from './cartographie-util';
 
 const { values } = parseArgs({
 	options: {
@@ -51,21 +51,7 @@ const {
 await db.execute(sql`
 	insert into charter_acceptances (user_id, version)
 	select ${member!.id}, max(version) from charter_versions having max(version) is not null`);
-const login = await fetch(`${base}/connexion`, {
-	method: 'POST',
-	redirect: 'manual',
-	headers: {
-		origin: base,
-		accept: 'text/html',
-		'content-type': 'application/x-www-form-urlencoded'
-	},
-	body: new URLSearchParams({ email, password })
-});
-const cookie = (login.headers.getSetCookie?.() ?? [])
-	.map((c) => c.split(';')[0])
-	.filter(Boolean)
-	.join('; ');
-if (login.status !== 303 || !cookie) throw new Error(`Login failed: HTTP ${login.status}`);
+const cookie = await signIn(base, email, password);
 
 // --- The file: an MP4 (ftyp box, then one mdat box of zeros), accepted, nothing to extract ----
 function mp4(bytes: number) {

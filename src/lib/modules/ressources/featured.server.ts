@@ -1,9 +1,10 @@
 // The resources shown on the home page: the featured public ones, newest first; the newest
 // public ones when none is featured.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../server/context';
 import type { ResourceSummary } from './components/ResourceCard.svelte';
-import { resourceAuthors, resources } from './tables';
+import { authorNamesOf } from './repository.server';
+import { resources } from './tables';
 
 export const FEATURED_COUNT = 4;
 
@@ -30,18 +31,9 @@ export async function featuredResources(ctx: Ctx): Promise<ResourceSummary[]> {
 	let rows = await pick(true);
 	if (!rows.length) rows = await pick(false);
 	if (!rows.length) return [];
-	const authors = await ctx.db
-		.select({ resourceId: resourceAuthors.resourceId, name: resourceAuthors.name })
-		.from(resourceAuthors)
-		.where(
-			inArray(
-				resourceAuthors.resourceId,
-				rows.map((r) => r.id)
-			)
-		)
-		.orderBy(asc(resourceAuthors.position));
-	return rows.map(({ id, ...r }) => ({
-		...r,
-		authors: authors.filter((a) => a.resourceId === id).map((a) => a.name)
-	}));
+	const names = await authorNamesOf(
+		ctx.db,
+		rows.map((r) => r.id)
+	);
+	return rows.map(({ id, ...r }) => ({ ...r, authors: names.get(id) ?? [] }));
 }

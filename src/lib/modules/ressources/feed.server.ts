@@ -1,6 +1,6 @@
 // The Atom feeds of new public resources: the whole library, or one theme.
 import { createHash } from 'node:crypto';
-import { and, arrayContains, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../server/context';
 import type { Db } from '../../server/db';
 import { NotFoundError } from '../../server/errors';
@@ -8,7 +8,8 @@ import { siteName } from '../../i18n/fr';
 import { markdownToPlainText } from '../agenda/ical/plain-text';
 import { buildAtom, type AtomEntry } from './atom';
 import { KIND_LABELS, THEME_LABELS, THEMES, type Theme } from './labels';
-import { resourceAuthors, resources } from './tables';
+import { authorNamesOf } from './repository.server';
+import { resources } from './tables';
 
 export const FEED_SIZE = 50;
 const SUMMARY_MAX = 1000;
@@ -40,20 +41,10 @@ export async function newestPublic(db: Db, options: { theme?: Theme; limit: numb
 		)
 		.orderBy(desc(resources.createdAt), desc(resources.id))
 		.limit(options.limit);
-	const names = new Map<string, string[]>();
-	if (rows.length) {
-		const authors = await db
-			.select({ resourceId: resourceAuthors.resourceId, name: resourceAuthors.name })
-			.from(resourceAuthors)
-			.where(
-				inArray(
-					resourceAuthors.resourceId,
-					rows.map((r) => r.id)
-				)
-			)
-			.orderBy(asc(resourceAuthors.resourceId), asc(resourceAuthors.position));
-		for (const a of authors) names.set(a.resourceId, [...(names.get(a.resourceId) ?? []), a.name]);
-	}
+	const names = await authorNamesOf(
+		db,
+		rows.map((r) => r.id)
+	);
 	return rows.map((r) => ({ ...r, authors: names.get(r.id) ?? [] }));
 }
 

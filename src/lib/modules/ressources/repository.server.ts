@@ -144,6 +144,19 @@ export async function authorsOf(db: Db, resourceId: string) {
 
 const spaceLabel = sql<string>`coalesce(${spaces.shortTitle}, ${spaces.title})`;
 
+/** The author names of several resources at once, in their order, by resource id. */
+export async function authorNamesOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+	const names = new Map<string, string[]>();
+	if (ids.length === 0) return names;
+	const rows = await db
+		.select({ resourceId: resourceAuthors.resourceId, name: resourceAuthors.name })
+		.from(resourceAuthors)
+		.where(inArray(resourceAuthors.resourceId, ids))
+		.orderBy(asc(resourceAuthors.resourceId), asc(resourceAuthors.position));
+	for (const a of rows) names.set(a.resourceId, [...(names.get(a.resourceId) ?? []), a.name]);
+	return names;
+}
+
 export async function spacesOf(db: Db, resourceId: string) {
 	return db
 		.select({ id: spaces.id, slug: spaces.slug, label: spaceLabel })

@@ -13,6 +13,7 @@ import {
 	pageWindow,
 	type ResourceSearch
 } from './search-query';
+import { authorNamesOf } from './repository.server';
 import { facetCounts, type Facets } from './search-facets.server';
 import {
 	allOf,
@@ -196,7 +197,7 @@ async function search(
 	const ids = rows.map((r) => r.id);
 	const [snippets, authors] = await Promise.all([
 		snippetsFor(ctx, ids, match?.tsq),
-		authorsOf(ctx, ids)
+		authorNamesOf(ctx.db, ids)
 	]);
 	const items: ResourceHit[] = rows.map((r) => ({
 		id: r.id,
@@ -250,16 +251,6 @@ async function snippetsFor(ctx: Ctx, ids: string[], tsq: SQL | undefined) {
 		const text = r.headline ?? '';
 		out.set(r.id, highlightedHtml(r.in_document ? text : plainMarkdown(text)));
 	}
-	return out;
-}
-
-async function authorsOf(ctx: Ctx, ids: string[]) {
-	const out = new Map<string, string[]>();
-	if (ids.length === 0) return out;
-	const rows = await ctx.db.execute<{ resource_id: string; name: string }>(sql`
-		select resource_id, name from resource_authors
-		where resource_id = any(${sql.param(ids)}::uuid[]) order by resource_id, position`);
-	for (const r of rows.rows) out.set(r.resource_id, [...(out.get(r.resource_id) ?? []), r.name]);
 	return out;
 }
 
